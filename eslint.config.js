@@ -1,0 +1,39 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const serviceModules = ['bullmq', 'kysely', 'pg', 'ioredis', 'node:fs', 'node:fs/promises']
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      curly: ['error', 'multi-line'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*', '!../domain/*'], message: 'domain/ imports only domain/' }], paths: serviceModules },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: serviceModules,
+          patterns: [{ group: ['../db/*', '../queue/*', '../jobs/*', '../cli/*'], message: 'adapters are pure' }],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream'
+import type { AdapterOutput } from '../domain/adapter-output.js'
+import type { CustomerKeyer } from '../domain/contact.js'
+import type { SegmentMap } from '../domain/segment.js'
+
+/** Per-channel settings an adapter may read; every field has a documented default. */
+export interface AdapterOptions {
+  /** Email: the contact center's own domain; its senders are agents. @defaultValue 'kemenkeu.go.id' */
+  staffDomain: string
+  /** Email: the consultation inbox. @defaultValue 'callcenter.djpk@kemenkeu.go.id' */
+  consultationInbox: string
+  /** Email: the Email Lapor inbox. @defaultValue 'lapor.djpk@kemenkeu.go.id' */
+  reportInbox: string
+  /** HAI Kemenkeu: the unit whose tickets are ours. @defaultValue 'DJPK' */
+  haiUnit: string
+  /** Phone: CDR layout as `item:width` pairs, e.g. 'date:6 time:4 sec-dur:5 …'. @defaultValue the documented default */
+  cdrLayout: string | null
+  /** Phone: CDR date order. @defaultValue 'day/month' */
+  cdrDateOrder: 'day/month' | 'month/day'
+}
+
+export interface AdapterContext {
+  /** The file's name, for messages and extension checks. */
+  fileName: string
+  customerKey: CustomerKeyer
+  segmentMap: SegmentMap
+  options: AdapterOptions
+}
+
+/**
+ * A channel adapter: a pure function of a file's bytes. It streams records and yields one
+ * output per record; it touches no database, queue or file system. It throws
+ * UnreadableFileError only when the file as a whole cannot be read (a missing required column).
+ */
+export type Adapter = (input: Readable, ctx: AdapterContext) => AsyncIterable<AdapterOutput>
+
+export const DEFAULT_ADAPTER_OPTIONS: AdapterOptions = Object.freeze({
+  staffDomain: 'kemenkeu.go.id',
+  consultationInbox: 'callcenter.djpk@kemenkeu.go.id',
+  reportInbox: 'lapor.djpk@kemenkeu.go.id',
+  haiUnit: 'DJPK',
+  cdrLayout: null,
+  cdrDateOrder: 'day/month',
+})

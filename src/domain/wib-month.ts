@@ -1,0 +1,30 @@
+/** Calendar months in Asia/Jakarta (WIB, UTC+7, no daylight saving): the report's months. */
+const WIB_OFFSET_MS = 7 * 3_600_000
+
+export type WibMonth = `${number}-${string}`
+
+/** 'YYYY-MM' of the WIB calendar month containing the instant. */
+export function toWibMonth(instant: Date): WibMonth {
+  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 7) as WibMonth
+}
+
+/** The instant a WIB month starts, e.g. '2021-12' → 2021-11-30T17:00:00Z. */
+export function wibMonthStart(month: string): Date {
+  const [year, mon] = parseMonth(month)
+  return new Date(Date.UTC(year, mon - 1, 1) - WIB_OFFSET_MS)
+}
+
+/** The month after, '2021-12' → '2022-01'. */
+export function nextMonth(month: string): WibMonth {
+  const [year, mon] = parseMonth(month)
+  return new Date(Date.UTC(year, mon, 1)).toISOString().slice(0, 7) as WibMonth
+}
+
+export function isWibMonth(text: string): text is WibMonth {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text)
+}
+
+function parseMonth(month: string): [number, number] {
+  if (!isWibMonth(month)) throw new RangeError(`not a month: ${month} (expected YYYY-MM)`)
+  return [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
+}

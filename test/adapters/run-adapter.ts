@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Readable } from 'node:stream'
+import { DEFAULT_ADAPTER_OPTIONS, type Adapter, type AdapterOptions } from '../../src/adapters/adapter.js'
+import type { AdapterOutput } from '../../src/domain/adapter-output.js'
+import { createCustomerKeyer } from '../../src/domain/contact.js'
+import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
+
+export const fixturePath = (relative: string): string =>
+  fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url))
+
+export const testCustomerKey = createCustomerKeyer('test-secret')
+
+/** Runs an adapter over a fixture file (path under test/fixtures) and collects its outputs. */
+export async function runAdapter(
+  adapter: Adapter,
+  fixture: string,
+  options: Partial<AdapterOptions> = {},
+): Promise<AdapterOutput[]> {
+  return collect(adapter, createReadStream(fixturePath(fixture)), basename(fixture), options)
+}
+
+/** Runs an adapter over text or bytes given inline, named `fileName`. */
+export async function runAdapterOn(
+  adapter: Adapter,
+  content: string | Buffer,
+  fileName: string,
+  options: Partial<AdapterOptions> = {},
+): Promise<AdapterOutput[]> {
+  return collect(adapter, Readable.from([Buffer.from(content)]), fileName, options)
+}
+
+async function collect(
+  adapter: Adapter,
+  input: Readable,
+  fileName: string,
+  options: Partial<AdapterOptions>,
+): Promise<AdapterOutput[]> {
+  const outputs: AdapterOutput[] = []
+  const ctx = {
+    fileName,
+    customerKey: testCustomerKey,
+    segmentMap: DEFAULT_SEGMENT_MAP,
+    options: { ...DEFAULT_ADAPTER_OPTIONS, ...options },
+  }
+  for await (const output of adapter(input, ctx)) outputs.push(output)
+  return outputs
+}
