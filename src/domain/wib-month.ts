@@ -20,8 +20,10 @@ export function nextMonth(month: string): WibMonth {
   return new Date(Date.UTC(year, mon, 1)).toISOString().slice(0, 7) as WibMonth
 }
 
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
+
 export function isWibMonth(text: string): text is WibMonth {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text)
+  return MONTH_PATTERN.test(text)
 }
 
 function parseMonth(month: string): [number, number] {

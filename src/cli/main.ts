@@ -1,0 +1,28 @@
+import { Command } from 'commander'
+import { describeEnvironment } from '../config.js'
+import { configureIngestCommand } from './commands/ingest.js'
+import { configureMigrateCommand } from './commands/migrate.js'
+import { configureStatusCommand } from './commands/status.js'
+import { configureWorkerCommand } from './commands/worker.js'
+
+const program = new Command('dering')
+  .description("Turns the contact center's channel exports into the monthly figures of its report.")
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Configuration comes from the environment (a flag beats the environment, which beats the default):
+${describeEnvironment()}
+
+Examples:
+  dering migrate
+  dering worker &
+  dering ingest exports/whatsapp-2021-12.csv --wait
+  dering status`,
+  )
+
+for (const configure of [configureMigrateCommand, configureIngestCommand, configureWorkerCommand, configureStatusCommand]) {
+  configure(program)
+}
+
+await program.parseAsync(process.argv)

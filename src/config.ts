@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { ConfigError } from './errors.js'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+  .refine((value) => URL.canParse(value), 'expected a postgres:// URL')
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\//, 'expected a redis:// URL')
+  .refine((value) => URL.canParse(value), 'expected a redis:// URL')
+const positiveInt = z.coerce.number().int().positive()
+
+/** Every setting, its environment variable and its default (matching docker-compose.yml). */
+const ConfigSchema = z.object({
+  DATABASE_URL: postgresUrl.default('postgres://postgres:postgres@127.0.0.1:5432/dering'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /** BullMQ key prefix; on Redis Cluster use a hash tag such as `{dering}`. */
+  QUEUE_PREFIX: z.string().min(1).regex(/^[^:\s]+$/, 'expected no ":" or spaces').default('dering'),
+  BATCH_SIZE: positiveInt.max(50_000).default(2_000),
+  WORKER_CONCURRENCY: positiveInt.max(64).default(2),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Key of the customer_key hash; change it in production and keep it secret. */
+  CUSTOMER_KEY_SECRET: z.string().min(8, 'expected at least 8 characters').default('dering-development-secret'),
+  INBOX_DIR: z.string().min(1).default('inbox'),
+  SEGMENT_MAP_FILE: z.string().min(1).optional(),
+  EMAIL_STAFF_DOMAIN: z.string().min(3).default('kemenkeu.go.id'),
+  EMAIL_CONSULTATION_INBOX: z.email().default('callcenter.djpk@kemenkeu.go.id'),
+  EMAIL_REPORT_INBOX: z.email().default('lapor.djpk@kemenkeu.go.id'),
+  HAI_UNIT: z.string().min(1).default('DJPK'),
+  CDR_LAYOUT: z.string().min(1).optional(),
+  CDR_DATE_ORDER: z.enum(['day/month', 'month/day']).default('day/month'),
+})
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[]
+
+/** Parses the environment once; a bad value fails with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const present = Object.fromEntries(
+    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  )
+  const parsed = ConfigSchema.safeParse({ ...present, ...overrides })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const key = issue?.path.join('.') ?? 'config'
+    throw new ConfigError(`${key}: ${issue?.message ?? 'invalid value'}`)
+  }
+  return Object.freeze(parsed.data)
+}
+
+/** The help text's list of environment variables with their defaults. */
+export function describeEnvironment(): string {
+  const defaults = ConfigSchema.parse({})
+  return CONFIG_KEYS.map((key) => `  ${key.padEnd(26)} ${String(defaults[key] ?? '(unset)')}`).join('\n')
+}

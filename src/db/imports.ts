@@ -1,0 +1,102 @@
+import type { Transaction } from 'kysely'
+import type { Channel } from '../domain/channel.js'
+import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
+import type { Db } from './connect.js'
+import type { Database, ImportRow } from './schema.js'
+
+export interface ImportStart {
+  importId: number
+  /** Outputs already committed by an earlier attempt of the same job; skip that many. */
+  checkpoint: number
+  counts: ImportCounts
+}
+
+/**
+ * Opens the import of a file, or resumes the one an earlier attempt of the same job left
+ * running, so that a retried job neither loses nor double-counts a record.
+ */
+export async function startImport(
+  db: Db,
+  file: { channel: Channel; path: string; sha256: string; jobId: string; adapterVersion: string },
+): Promise<ImportStart> {
+  const running = await db
+    .selectFrom('import')
+    .selectAll()
+    .where('job_id', '=', file.jobId)
+    .where('status', '=', 'running')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  if (running && running.adapter_version === file.adapterVersion) {
+    return { importId: running.id, checkpoint: running.checkpoint, counts: countsOf(running) }
+  }
+  if (running) await failImport(db, running.id, 'superseded: the adapter changed before the retry')
+  const created = await db
+    .insertInto('import')
+    .values({
+      channel: file.channel,
+      path: file.path,
+      sha256: file.sha256,
+      job_id: file.jobId,
+      adapter_version: file.adapterVersion,
+      status: 'running',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { importId: created.id, checkpoint: 0, counts: emptyCounts() }
+}
+
+/** Saves running totals and the checkpoint in the batch's own transaction. */
+export async function saveImportProgress(
+  trx: Transaction<Database>,
+  importId: number,
+  counts: ImportCounts,
+  checkpoint: number,
+): Promise<void> {
+  await trx.updateTable('import').set({ ...columnsOf(counts), checkpoint }).where('id', '=', importId).execute()
+}
+
+export async function finishImport(db: Db, importId: number): Promise<void> {
+  await db
+    .updateTable('import')
+    .set({ status: 'succeeded', finished_at: new Date(), error: null })
+    .where('id', '=', importId)
+    .execute()
+}
+
+export async function failImport(db: Db, importId: number, error: string): Promise<void> {
+  await db
+    .updateTable('import')
+    .set({ status: 'failed', finished_at: new Date(), error })
+    .where('id', '=', importId)
+    .execute()
+}
+
+export async function listRecentImports(db: Db, limit: number): Promise<ImportRow[]> {
+  return db.selectFrom('import').selectAll().orderBy('id', 'desc').limit(limit).execute()
+}
+
+export function countsOf(row: ImportRow): ImportCounts {
+  return {
+    read: row.records_read,
+    inserted: row.inserted,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    skipped: row.skipped,
+    rejected: row.rejected,
+    warnings: row.warnings,
+    skippedByReason: row.skipped_by_reason,
+  }
+}
+
+function columnsOf(counts: ImportCounts) {
+  return {
+    records_read: counts.read,
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    skipped: counts.skipped,
+    rejected: counts.rejected,
+    warnings: counts.warnings,
+    skipped_by_reason: JSON.stringify(counts.skippedByReason),
+  }
+}

@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely'
+import pg from 'pg'
+import type { Db } from './connect.js'
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url))
+
+export function createMigrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
+  })
+}
+
+/** Migrates to the latest version; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  return createMigrator(db).migrateToLatest()
+}
+
+/**
+ * Creates the database named in the URL when it does not exist yet, so a fresh machine needs
+ * no manual `createdb`. Returns true when it was created.
+ */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url)
+  const name = decodeURIComponent(target.pathname.slice(1))
+  if (!name) return false
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name])
+    if (found.rowCount) return false
+    await client.query(`create database ${pg.Client.prototype.escapeIdentifier(name)}`)
+    return true
+  } catch (error) {
+    // Another process created it between our check and our create.
+    if ((error as { code?: string }).code === '42P04') return false
+    throw error
+  } finally {
+    await client.end()
+  }
+}

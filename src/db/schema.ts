@@ -1,0 +1,95 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+export interface ImportTable {
+  id: Generated<number>
+  channel: string
+  path: string
+  sha256: string
+  job_id: string | null
+  adapter_version: string
+  status: 'running' | 'succeeded' | 'failed'
+  records_read: Generated<number>
+  inserted: Generated<number>
+  updated: Generated<number>
+  unchanged: Generated<number>
+  skipped: Generated<number>
+  rejected: Generated<number>
+  warnings: Generated<number>
+  /** Reason code → count, e.g. `{ "outgoing call": 12 }`. */
+  skipped_by_reason: ColumnType<Record<string, number>, string | undefined, string>
+  /** Outputs committed so far: a retried job resumes after it. */
+  checkpoint: Generated<number>
+  started_at: Generated<Timestamp>
+  finished_at: Timestamp | null
+  error: string | null
+}
+
+export interface TicketTable {
+  channel: string
+  source_ticket_id: string
+  opened_at: Timestamp | null
+  first_response_at: Timestamp | null
+  closed_at: Timestamp | null
+  status: string
+  status_rank: number
+  agent: string | null
+  topic: string | null
+  segment: string | null
+  subject: string | null
+  customer_key: string | null
+  message_count: number | null
+  import_id: number
+  adapter_version: string
+  updated_at: Generated<Timestamp>
+}
+
+export interface TicketSourceTable {
+  channel: string
+  source_ticket_id: string
+  record_hash: string
+  import_id: number
+  record_number: number
+  raw: unknown
+}
+
+export interface RejectTable {
+  id: Generated<number>
+  import_id: number
+  record_number: number
+  reason: string
+  raw: string
+}
+
+export interface RollupPendingTable {
+  /** First day of the WIB month, 'YYYY-MM-DD'. */
+  month: string
+  marked_at: Generated<Timestamp>
+}
+
+export interface DocumentTable {
+  message_id: string
+  sha256: string
+  received_at: Timestamp
+  sender_domain: string | null
+  file_name: string
+  size_bytes: number
+  import_id: number
+  created_at: Generated<Timestamp>
+}
+
+export interface Database {
+  import: ImportTable
+  ticket: TicketTable
+  ticket_source: TicketSourceTable
+  reject: RejectTable
+  rollup_pending: RollupPendingTable
+  document: DocumentTable
+}
+
+export type ImportRow = Selectable<ImportTable>
+export type NewImport = Insertable<ImportTable>
+export type TicketRow = Selectable<TicketTable>
+export type RejectRow = Selectable<RejectTable>
+export type DocumentRow = Selectable<DocumentTable>

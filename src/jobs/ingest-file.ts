@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, promises as fs } from 'node:fs'
+import { Transform } from 'node:stream'
+import type { AdapterOutput } from '../domain/adapter-output.js'
+import { addCounts } from '../domain/import-counts.js'
+import { adapterFor } from '../adapters/registry.js'
+import { failImport, finishImport, saveImportProgress, startImport } from '../db/imports.js'
+import { UnreadableFileError, coerceError } from '../errors.js'
+import { rollupJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
+import type { Services } from '../services.js'
+import { loadBatch } from './load-batch.js'
+
+export interface IngestProgress {
+  bytes: number
+  totalBytes: number
+  records: number
+}
+
+export interface IngestJob {
+  id: string
+  updateProgress(progress: IngestProgress): Promise<void>
+}
+
+/**
+ * Streams one file through its channel's adapter into the fact table, batch by batch, each
+ * batch one transaction that also saves the import's counts and checkpoint. A retry resumes
+ * after the last committed batch; the upserts are idempotent anyway.
+ */
+export async function ingestFile(services: Services, payload: IngestPayload, job: IngestJob): Promise<IngestResult> {
+  const { db, config } = services
+  const logger = services.logger.child({ jobId: job.id, channel: payload.channel, file: payload.path })
+  const totalBytes = await statSize(payload.path)
+  const adapter = adapterFor(payload.channel)
+  const start = await startImport(db, { ...payload, jobId: job.id, adapterVersion: adapter.version })
+  const { importId } = start
+  let counts = start.counts
+  const months = new Set<string>()
+  const hash = createHash('sha256')
+  let bytes = 0
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk)
+      bytes += chunk.length
+      done(null, chunk)
+    },
+  })
+  logger.info({ importId, resumeAfter: start.checkpoint }, 'ingest started')
+
+  let ordinal = 0
+  let batch: AdapterOutput[] = []
+  const commit = async () => {
+    const outputs = batch
+    batch = []
+    await db.transaction().execute(async (trx) => {
+      const result = await loadBatch(trx, importId, adapter.version, outputs)
+      counts = addCounts(counts, result.counts)
+      result.months.forEach((month) => months.add(month))
+      await saveImportProgress(trx, importId, counts, ordinal)
+    })
+    await job.updateProgress({ bytes, totalBytes, records: counts.read })
+  }
+
+  try {
+    const input = createReadStream(payload.path).pipe(tap)
+    for await (const output of adapter.parse(input, services.adapterContext(payload.path))) {
+      ordinal += 1
+      if (ordinal <= start.checkpoint) continue
+      batch.push(output)
+      if (batch.length >= config.BATCH_SIZE) await commit()
+    }
+    await commit()
+    const actual = hash.digest('hex')
+    if (actual !== payload.sha256) {
+      throw new UnreadableFileError(payload.path, `content changed since it was queued (sha256 ${actual}); ingest it again`)
+    }
+  } catch (thrown) {
+    const error = coerceError(thrown)
+    // Only a file-level failure ends the import; anything else (a database or Redis outage)
+    // leaves it running so the retry resumes from the checkpoint.
+    if (error instanceof UnreadableFileError) await failImport(db, importId, error.message)
+    throw error
+  }
+  await finishImport(db, importId)
+  const sortedMonths = [...months].sort()
+  if (sortedMonths.length > 0) {
+    await services.queues.rollup.add('months', { months: sortedMonths }, { jobId: rollupJobId(`import-${importId}`) })
+  }
+  const result = { importId, ...counts, months: sortedMonths }
+  logger.info({ importId, ...counts }, 'ingest finished')
+  return result
+}
+
+async function statSize(path: string): Promise<number> {
+  try {
+    const stat = await fs.stat(path)
+    if (!stat.isFile()) throw new UnreadableFileError(path, 'not a regular file')
+    return stat.size
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error
+    throw new UnreadableFileError(path, 'file not found or not readable: was it moved or deleted?', { cause: error })
+  }
+}

@@ -1,0 +1,66 @@
+import type { JobsOptions } from 'bullmq'
+import { z } from 'zod'
+import { ChannelSchema, type Channel } from '../domain/channel.js'
+import type { ImportCounts } from '../domain/import-counts.js'
+import { MONTH_PATTERN } from '../domain/wib-month.js'
+
+/** The one place that names queues. */
+export const QUEUES = { ingest: 'ingest', rollup: 'rollup', scan: 'scan' } as const
+export type QueueName = keyof typeof QUEUES
+export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[]
+
+/** ingest: one job per file. Carries the path and content hash, never the file's bytes. */
+export const IngestPayload = z.object({
+  channel: ChannelSchema,
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
+})
+export type IngestPayload = z.infer<typeof IngestPayload>
+
+/** rollup: recompute whole WIB months (`YYYY-MM`); `all` recomputes every month with data. */
+export const RollupPayload = z.union([
+  z.object({ months: z.array(z.string().regex(MONTH_PATTERN, 'expected YYYY-MM')).min(1) }),
+  z.object({ all: z.literal(true) }),
+  z.object({ recent: z.literal(true) }),
+])
+export type RollupPayload = z.infer<typeof RollupPayload>
+
+/** scan: look for new files in the inbox folders. */
+export const ScanPayload = z.object({})
+export type ScanPayload = z.infer<typeof ScanPayload>
+
+/** What a finished ingest job returns (also stored on the `import` row). */
+export interface IngestResult extends ImportCounts {
+  importId: number
+  /** WIB months (`YYYY-MM`) whose figures the file changed. */
+  months: string[]
+}
+
+export interface RollupResult {
+  months: string[]
+}
+
+/** Content-addressed: the same file enqueued twice (any path) is one job. BullMQ bans ':'. */
+export const ingestJobId = (channel: Channel, sha256: string): string => `${channel}-${sha256}`
+export const rollupJobId = (key: string): string => `rollup-${key}`
+
+/** Failed jobs are kept until an operator replays or removes them. */
+export const JOB_OPTIONS = {
+  ingest: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 30 * 24 * 3600, count: 50_000 },
+    removeOnFail: false,
+  },
+  rollup: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+    removeOnFail: false,
+  },
+  scan: {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
+} as const satisfies Record<QueueName, JobsOptions>

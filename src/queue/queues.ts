@@ -1,0 +1,44 @@
+import { Queue } from 'bullmq'
+import type { Redis } from 'ioredis'
+import {
+  JOB_OPTIONS,
+  QUEUES,
+  type IngestPayload,
+  type IngestResult,
+  type RollupPayload,
+  type RollupResult,
+  type ScanPayload,
+} from './catalog.js'
+
+export interface Queues {
+  ingest: Queue<IngestPayload, IngestResult>
+  rollup: Queue<RollupPayload, RollupResult>
+  scan: Queue<ScanPayload, void>
+  close(): Promise<void>
+}
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const ingest = new Queue<IngestPayload, IngestResult>(QUEUES.ingest, {
+    connection,
+    prefix,
+    defaultJobOptions: JOB_OPTIONS.ingest,
+  })
+  const rollup = new Queue<RollupPayload, RollupResult>(QUEUES.rollup, {
+    connection,
+    prefix,
+    defaultJobOptions: JOB_OPTIONS.rollup,
+  })
+  const scan = new Queue<ScanPayload, void>(QUEUES.scan, {
+    connection,
+    prefix,
+    defaultJobOptions: JOB_OPTIONS.scan,
+  })
+  return {
+    ingest,
+    rollup,
+    scan,
+    async close() {
+      await Promise.all([ingest.close(), rollup.close(), scan.close()])
+    },
+  }
+}

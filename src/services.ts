@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import type { Redis } from 'ioredis'
+import { z } from 'zod'
+import { DEFAULT_ADAPTER_OPTIONS, type AdapterContext } from './adapters/adapter.js'
+import type { Config } from './config.js'
+import { createCustomerKeyer } from './domain/contact.js'
+import { DEFAULT_SEGMENT_MAP, extendSegmentMap, SegmentSchema, type SegmentMap } from './domain/segment.js'
+import { createDb, type Db } from './db/connect.js'
+import { ConfigError, coerceError } from './errors.js'
+import { createLogger, type Logger } from './logger.js'
+import { createRedis } from './queue/connection.js'
+import { createQueues, type Queues } from './queue/queues.js'
+
+export interface Services {
+  config: Config
+  db: Db
+  /** The producer connection (fails fast); workers open their own. */
+  redis: Redis
+  queues: Queues
+  logger: Logger
+  adapterContext(fileName: string): AdapterContext
+  close(): Promise<void>
+}
+
+export function createServices(config: Config, logger: Logger = createLogger(config)): Services {
+  const segmentMap = loadSegmentMap(config.SEGMENT_MAP_FILE)
+  const customerKey = createCustomerKeyer(config.CUSTOMER_KEY_SECRET)
+  const options = {
+    ...DEFAULT_ADAPTER_OPTIONS,
+    staffDomain: config.EMAIL_STAFF_DOMAIN,
+    consultationInbox: config.EMAIL_CONSULTATION_INBOX,
+    reportInbox: config.EMAIL_REPORT_INBOX,
+    haiUnit: config.HAI_UNIT,
+    cdrLayout: config.CDR_LAYOUT ?? null,
+    cdrDateOrder: config.CDR_DATE_ORDER,
+  }
+  const db = createDb(config.DATABASE_URL)
+  const redis = createRedis(config.REDIS_URL, 'producer')
+  redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'))
+  const queues = createQueues(redis, config.QUEUE_PREFIX)
+  return {
+    config,
+    db,
+    redis,
+    queues,
+    logger,
+    adapterContext: (fileName) => ({ fileName, customerKey, segmentMap, options }),
+    async close() {
+      // Last opened, first closed; keep going after a failure and report the first.
+      const errors: unknown[] = []
+      for (const close of [() => queues.close(), () => redis.quit(), () => db.destroy()]) {
+        await close().catch((error: unknown) => errors.push(error))
+      }
+      if (errors.length > 0) throw coerceError(errors[0])
+    },
+  }
+}
+
+function loadSegmentMap(file: string | undefined): SegmentMap {
+  if (!file) return DEFAULT_SEGMENT_MAP
+  try {
+    const entries = z.record(z.string(), SegmentSchema).parse(JSON.parse(readFileSync(file, 'utf8')))
+    return extendSegmentMap(entries)
+  } catch (error) {
+    throw new ConfigError(`SEGMENT_MAP_FILE: ${file}: ${coerceError(error).message.split('\n')[0]}`)
+  }
+}
