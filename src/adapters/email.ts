@@ -1,0 +1,82 @@
+import type { Readable } from 'node:stream'
+import type { ParsedMail } from 'mailparser'
+import type { AdapterOutput, RejectOutput } from '../domain/adapter-output.js'
+import { assertNever } from '../domain/assert-never.js'
+import { coerceError } from '../errors.js'
+import type { Adapter, AdapterContext } from './adapter.js'
+import { toAgentReply, toCustomerTicket } from './email-consultation.js'
+import { inboxOf, isStaffAddress } from './email-inbox.js'
+import { toLaporOutputs } from './email-lapor.js'
+import { parseEmailMessage, readEmailFacts } from './email-message.js'
+import { automaticSkipReason } from './email-skip.js'
+import { createSubjectThreads, type SubjectThreads } from './email-subject-threads.js'
+import { MAX_MESSAGE_BYTES, splitMailbox, type MailboxMessage } from './mbox-split.js'
+
+export const EMAIL_ADAPTER_VERSION = 'email@1'
+
+/** A reject keeps the message's start as raw text: headers and the first of the body. */
+const RAW_TEXT_BYTES = 64 * 1024
+
+/**
+ * The consultation inbox and Email Lapor (formats/email.md), from one `.eml` or `.mbox` file.
+ * Record number = the message's 1-based index in the file; a Lapor message yields one output
+ * per attachment under its message's number.
+ */
+export const parseEmail: Adapter = async function* (input: Readable, ctx: AdapterContext) {
+  const threads = createSubjectThreads()
+  let recordNumber = 0
+  for await (const message of splitMailbox(input)) {
+    recordNumber += 1
+    yield* await parseMailboxMessage(message, recordNumber, ctx, threads)
+  }
+}
+
+async function parseMailboxMessage(
+  message: MailboxMessage,
+  recordNumber: number,
+  ctx: AdapterContext,
+  threads: SubjectThreads,
+): Promise<AdapterOutput[]> {
+  const reject = (reason: string): RejectOutput => ({
+    kind: 'reject',
+    recordNumber,
+    reason,
+    raw: rawTextOf(message.bytes),
+  })
+  if (message.truncated) {
+    return [reject(`message of ${message.sizeBytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`)]
+  }
+  let mail: ParsedMail
+  try {
+    mail = await parseEmailMessage(message.bytes)
+  } catch (thrown) {
+    return [reject(`unparseable message: ${coerceError(thrown).message}`)]
+  }
+  if (mail.headerLines.length === 0) return [reject('not an email message: no headers')]
+
+  const skipReason = automaticSkipReason(mail)
+  if (skipReason) return [{ kind: 'skip', recordNumber, reason: skipReason }]
+  const facts = readEmailFacts(mail)
+  // Staff mail is an agent reply whoever it went to: a reply goes to the customer, not the inbox.
+  if (facts.sender && isStaffAddress(facts.sender.address, ctx.options.staffDomain)) {
+    return [toAgentReply(facts, recordNumber, reject)]
+  }
+  const inbox = inboxOf(mail, ctx.options)
+  switch (inbox) {
+    case 'consultation':
+      return [toCustomerTicket(facts, recordNumber, ctx, threads, reject)]
+    case 'report':
+      return toLaporOutputs(mail, facts, recordNumber, reject)
+    case null:
+      return [reject('unknown inbox')]
+    default:
+      return assertNever(inbox)
+  }
+}
+
+function rawTextOf(bytes: Buffer): string {
+  const text = bytes.subarray(0, RAW_TEXT_BYTES).toString('utf8')
+  const cut = bytes.length > RAW_TEXT_BYTES ? `\n[… ${bytes.length - RAW_TEXT_BYTES} more bytes]` : ''
+  // Postgres text cannot hold NUL.
+  return text.replace(/\0/g, '') + cut
+}
