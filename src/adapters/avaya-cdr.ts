@@ -1,0 +1,37 @@
+import type { Readable } from 'node:stream'
+import { createInterface } from 'node:readline'
+import type { AdapterOutput } from '../domain/adapter-output.js'
+import { coerceError, UnreadableFileError } from '../errors.js'
+import type { AdapterContext } from './adapter.js'
+import { parseCdrLayout, type CdrLayout } from './cdr-layout.js'
+import { parseCdrLine } from './cdr-record.js'
+
+/**
+ * Communication Manager CDR records, fixed width, one per line (formats/phone.md, A). Streams
+ * line by line, one output per record line, so memory stays flat however large the file.
+ * The record number is the line number, lines that are not records included.
+ */
+export async function* parseAvayaCdr(
+  input: Readable,
+  ctx: AdapterContext,
+): AsyncGenerator<AdapterOutput> {
+  const layout = layoutOf(ctx)
+  // readline pauses the input while lines wait to be consumed; CR LF counts as one break.
+  const lines = createInterface({ input, crlfDelay: Infinity })
+  let lineNumber = 0
+  for await (const line of lines) {
+    lineNumber += 1
+    const output = parseCdrLine(line, lineNumber, layout, ctx)
+    if (output) yield output
+  }
+}
+
+/** A layout the records cannot be read with fails the file: fix the setting, then replay. */
+function layoutOf(ctx: AdapterContext): CdrLayout {
+  try {
+    return parseCdrLayout(ctx.options.cdrLayout)
+  } catch (thrown) {
+    const error = coerceError(thrown)
+    throw new UnreadableFileError(ctx.fileName, error.message, { cause: error })
+  }
+}
