@@ -308,7 +308,7 @@ describe('parseAvayaCdr', () => {
     const total = 1_000_000
     let produced = 0
     const line = '011221 0912   345 9           0701 150420             081234567890    71001 012 00001041771638324775\n'
-    async function* lines(): AsyncGenerator<string> {
+    function* lines(): Generator<string> {
       for (; produced < total; produced += 1) yield line
     }
     const ctx = {
