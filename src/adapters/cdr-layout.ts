@@ -50,7 +50,9 @@ export function parseCdrLayout(text: string | null): CdrLayout {
     const item = items.find((candidate) => candidate.name === name)
     if (!item) throw new RangeError(`cdrLayout: the "${name}" item is required`)
     if (width !== null && item.width !== width) {
-      throw new RangeError(`cdrLayout: "${name}" must be ${width} characters wide, not ${item.width}`)
+      throw new RangeError(
+        `cdrLayout: "${name}" must be ${width} characters wide, not ${item.width}`,
+      )
     }
   }
   if (!items.some((item) => (DURATION_ITEMS as readonly string[]).includes(item.name))) {

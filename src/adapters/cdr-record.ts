@@ -8,7 +8,15 @@ import { readCdrItems, type CdrLayout } from './cdr-layout.js'
 type CdrDateOrder = AdapterOptions['cdrDateOrder']
 
 /** Items hashed, in this order, into the id of a record without a UCID (formats/phone.md, A). */
-const HASHED_ITEMS = ['date', 'time', 'sec-dur', 'calling-num', 'dialed-num', 'cond-code', 'in-crt-id']
+const HASHED_ITEMS = [
+  'date',
+  'time',
+  'sec-dur',
+  'calling-num',
+  'dialed-num',
+  'cond-code',
+  'in-crt-id',
+]
 /** `MM DD` alone: the date record the switch sends at midnight and on a date change. */
 const DATE_RECORD = /^\d{2} \d{2}$/
 
@@ -26,21 +34,31 @@ export function parseCdrLine(
 ): AdapterOutput | null {
   const bare = line.replace(/[\0\uFEFF]/g, '').trim()
   if (bare === '' || DATE_RECORD.test(bare)) return null
-  const reject = (reason: string): AdapterOutput => ({ kind: 'reject', recordNumber, reason, raw: line })
+  const reject = (reason: string): AdapterOutput => ({
+    kind: 'reject',
+    recordNumber,
+    reason,
+    raw: line,
+  })
 
   // Trailing NULs are padding after the record, not part of it.
   const text = line.replace(/\0+$/, '')
   if (text.length < layout.length) {
-    return reject(`line shorter than the CDR layout (${text.length} of ${layout.length} characters)`)
+    return reject(
+      `line shorter than the CDR layout (${text.length} of ${layout.length} characters)`,
+    )
   }
   const items = readCdrItems(text.slice(text.length - layout.length), layout)
   const endedAt = parseCdrEnd(items.date ?? '', items.time ?? '', ctx.options.cdrDateOrder)
   if (!endedAt) {
-    return reject(`unparseable date/time "${items.date} ${items.time}" (${ctx.options.cdrDateOrder})`)
+    return reject(
+      `unparseable date/time "${items.date} ${items.time}" (${ctx.options.cdrDateOrder})`,
+    )
   }
   const durationSeconds = parseCdrDuration(items, layout)
   if (durationSeconds === undefined) {
-    const [name, value] = 'sec-dur' in items ? ['sec-dur', items['sec-dur']] : ['duration', items.duration]
+    const [name, value] =
+      'sec-dur' in items ? ['sec-dur', items['sec-dur']] : ['duration', items.duration]
     return reject(`unparseable ${name} "${value}"`)
   }
   if (!items['cond-code']) return reject('missing condition code')
@@ -74,7 +92,9 @@ export function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Da
   if (!/^\d{6}$/.test(date) || !/^\d{4}$/.test(time)) return null
   const [first, second, year] = [date.slice(0, 2), date.slice(2, 4), date.slice(4, 6)]
   const [day, month] = order === 'day/month' ? [first, second] : [second, first]
-  return parseSourceDate(`20${year}-${month}-${day} ${time.slice(0, 2)}:${time.slice(2)}`, { zone: 'WIB' })
+  return parseSourceDate(`20${year}-${month}-${day} ${time.slice(0, 2)}:${time.slice(2)}`, {
+    zone: 'WIB',
+  })
 }
 
 /**
@@ -82,7 +102,10 @@ export function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Da
  * mid-call, fixtures/phone/unknown-duration.cdr); undefined when the item does not parse.
  * `sec-dur` counts seconds; `duration` is `h mm t` (hours, minutes, tenths of a minute).
  */
-export function parseCdrDuration(items: Record<string, string>, layout: CdrLayout): number | null | undefined {
+export function parseCdrDuration(
+  items: Record<string, string>,
+  layout: CdrLayout,
+): number | null | undefined {
   const name = 'sec-dur' in items ? 'sec-dur' : 'duration'
   const value = items[name] ?? ''
   const width = layout.items.find((item) => item.name === name)?.width ?? 0
@@ -90,7 +113,11 @@ export function parseCdrDuration(items: Record<string, string>, layout: CdrLayou
   if (value === '9'.repeat(width)) return null
   if (name === 'sec-dur') return Number(value)
   const hmmt = value.padStart(4, '0')
-  const [hours, minutes, tenths] = [Number(hmmt.slice(0, -3)), Number(hmmt.slice(-3, -1)), Number(hmmt.slice(-1))]
+  const [hours, minutes, tenths] = [
+    Number(hmmt.slice(0, -3)),
+    Number(hmmt.slice(-3, -1)),
+    Number(hmmt.slice(-1)),
+  ]
   return minutes > 59 ? undefined : hours * 3600 + minutes * 60 + tenths * 6
 }
 

@@ -68,18 +68,60 @@ function ticket(
 
 const answered0912 = ticket(
   1,
-  { id: '00001041771638324775', opened: '2021-12-01T09:06:15', closed: '2021-12-01T09:12', status: 'resolved', caller: '081234567890' },
-  incomingItems({ date: '011221', time: '0912', secDur: '345', condCode: '9', callingNum: '081234567890', inCrtId: '012', ucid: '00001041771638324775' }),
+  {
+    id: '00001041771638324775',
+    opened: '2021-12-01T09:06:15',
+    closed: '2021-12-01T09:12',
+    status: 'resolved',
+    caller: '081234567890',
+  },
+  incomingItems({
+    date: '011221',
+    time: '0912',
+    secDur: '345',
+    condCode: '9',
+    callingNum: '081234567890',
+    inCrtId: '012',
+    ucid: '00001041771638324775',
+  }),
 )
 const abandoned0931 = ticket(
   2,
-  { id: '00001041781638325822', opened: '2021-12-01T09:30:22', closed: '2021-12-01T09:31', status: 'abandoned', caller: '02131234567' },
-  incomingItems({ date: '011221', time: '0931', secDur: '38', condCode: 'H', callingNum: '02131234567', inCrtId: '013', ucid: '00001041781638325822' }),
+  {
+    id: '00001041781638325822',
+    opened: '2021-12-01T09:30:22',
+    closed: '2021-12-01T09:31',
+    status: 'abandoned',
+    caller: '02131234567',
+  },
+  incomingItems({
+    date: '011221',
+    time: '0931',
+    secDur: '38',
+    condCode: 'H',
+    callingNum: '02131234567',
+    inCrtId: '013',
+    ucid: '00001041781638325822',
+  }),
 )
 const answered0003 = ticket(
   4,
-  { id: '00001041801638291364', opened: '2021-11-30T23:56', closed: '2021-12-01T00:03', status: 'resolved', caller: '6281399887766' },
-  incomingItems({ date: '011221', time: '0003', secDur: '420', condCode: '9', callingNum: '6281399887766', inCrtId: '014', ucid: '00001041801638291364' }),
+  {
+    id: '00001041801638291364',
+    opened: '2021-11-30T23:56',
+    closed: '2021-12-01T00:03',
+    status: 'resolved',
+    caller: '6281399887766',
+  },
+  incomingItems({
+    date: '011221',
+    time: '0003',
+    secDur: '420',
+    condCode: '9',
+    callingNum: '6281399887766',
+    inCrtId: '014',
+    ucid: '00001041801638291364',
+  }),
 )
 
 const eventOf = (output: AdapterOutput | undefined): TicketEvent => {
@@ -108,7 +150,11 @@ describe('parseAvayaCdr', () => {
   it('maps every condition code', async () => {
     const outputs = await runAdapter(parseAvayaCdr, 'phone/condition-codes.cdr')
     const summary = outputs.map((output) =>
-      output.kind === 'ticket' ? output.event.status : output.kind === 'skip' ? output.reason : output,
+      output.kind === 'ticket'
+        ? output.event.status
+        : output.kind === 'skip'
+          ? output.reason
+          : output,
     )
     expect(summary).toEqual([
       'resolved',
@@ -133,14 +179,29 @@ describe('parseAvayaCdr', () => {
     expect(outputs[2]).toEqual(
       ticket(
         3,
-        { id: '00001042021638410000', opened: '2021-12-02T10:01', closed: '2021-12-02T10:02', status: 'abandoned', caller: '081234567890' },
-        incomingItems({ date: '021221', time: '1002', secDur: '60', condCode: 'I', callingNum: '081234567890', inCrtId: '015', ucid: '00001042021638410000' }),
+        {
+          id: '00001042021638410000',
+          opened: '2021-12-02T10:01',
+          closed: '2021-12-02T10:02',
+          status: 'abandoned',
+          caller: '081234567890',
+        },
+        incomingItems({
+          date: '021221',
+          time: '1002',
+          secDur: '60',
+          condCode: 'I',
+          callingNum: '081234567890',
+          inCrtId: '015',
+          ucid: '00001042021638410000',
+        }),
       ),
     )
   })
 
   it('reads a layout with another item order', async () => {
-    const cdrLayout = 'ucid:20 date:6 time:4 cond-code:1 sec-dur:5 calling-num:15 dialed-num:18 in-crt-id:3'
+    const cdrLayout =
+      'ucid:20 date:6 time:4 cond-code:1 sec-dur:5 calling-num:15 dialed-num:18 in-crt-id:3'
     const outputs = await runAdapter(parseAvayaCdr, 'phone/reordered-items.cdr', { cdrLayout })
     expect(outputs).toEqual([
       withRaw(answered0912, {
@@ -167,13 +228,29 @@ describe('parseAvayaCdr', () => {
   })
 
   it('reads month/day dates when told, rejecting a date that is only valid day-first', async () => {
-    const outputs = await runAdapter(parseAvayaCdr, 'phone/month-day-dates.cdr', { cdrDateOrder: 'month/day' })
+    const outputs = await runAdapter(parseAvayaCdr, 'phone/month-day-dates.cdr', {
+      cdrDateOrder: 'month/day',
+    })
     expect(outputs).toEqual([
       withRaw(answered0912, { ...eventOf(answered0912).raw, date: '120121' }),
       ticket(
         2,
-        { id: '00001041781638291570', opened: '2021-11-30T23:58:30', closed: '2021-11-30T23:59', status: 'abandoned', caller: '02131234567' },
-        incomingItems({ date: '113021', time: '2359', secDur: '30', condCode: 'H', callingNum: '02131234567', inCrtId: '013', ucid: '00001041781638291570' }),
+        {
+          id: '00001041781638291570',
+          opened: '2021-11-30T23:58:30',
+          closed: '2021-11-30T23:59',
+          status: 'abandoned',
+          caller: '02131234567',
+        },
+        incomingItems({
+          date: '113021',
+          time: '2359',
+          secDur: '30',
+          condCode: 'H',
+          callingNum: '02131234567',
+          inCrtId: '013',
+          ucid: '00001041781638291570',
+        }),
       ),
       {
         kind: 'reject',
@@ -187,7 +264,13 @@ describe('parseAvayaCdr', () => {
   it('ids a record by the sha256 of its items when the layout has no UCID', async () => {
     const cdrLayout = 'date:6 time:4 sec-dur:5 cond-code:1 dialed-num:18 calling-num:15 in-crt-id:3'
     const outputs = await runAdapter(parseAvayaCdr, 'phone/no-ucid-item.cdr', { cdrLayout })
-    const raw = (time: string, secDur: string, condCode: string, callingNum: string, inCrtId: string) => ({
+    const raw = (
+      time: string,
+      secDur: string,
+      condCode: string,
+      callingNum: string,
+      inCrtId: string,
+    ) => ({
       date: '011221',
       time,
       'sec-dur': secDur,
@@ -197,15 +280,24 @@ describe('parseAvayaCdr', () => {
       'in-crt-id': inCrtId,
     })
     expect(outputs).toEqual([
-      withId(withRaw(answered0912, raw('0912', '345', '9', '081234567890', '012')), sha256('011221|0912|345|081234567890|150420|9|012')),
-      withId(withRaw(abandoned0931, raw('0931', '38', 'H', '02131234567', '013')), sha256('011221|0931|38|02131234567|150420|H|013')),
+      withId(
+        withRaw(answered0912, raw('0912', '345', '9', '081234567890', '012')),
+        sha256('011221|0912|345|081234567890|150420|9|012'),
+      ),
+      withId(
+        withRaw(abandoned0931, raw('0931', '38', 'H', '02131234567', '013')),
+        sha256('011221|0931|38|02131234567|150420|H|013'),
+      ),
     ])
   })
 
   it('ids a record with a blank UCID the same way', async () => {
     const outputs = await runAdapter(parseAvayaCdr, 'phone/blank-ucid.cdr')
     expect(outputs).toEqual([
-      withId(withRaw(answered0912, { ...eventOf(answered0912).raw, ucid: '' }), sha256('011221|0912|345|081234567890|150420|9|012')),
+      withId(
+        withRaw(answered0912, { ...eventOf(answered0912).raw, ucid: '' }),
+        sha256('011221|0912|345|081234567890|150420|9|012'),
+      ),
     ])
   })
 
@@ -214,7 +306,13 @@ describe('parseAvayaCdr', () => {
     expect(outputs).toEqual([
       ticket(
         1,
-        { id: '00001041771638324775', opened: '2021-12-01T09:12', closed: '2021-12-01T09:12', status: 'resolved', caller: '081234567890' },
+        {
+          id: '00001041771638324775',
+          opened: '2021-12-01T09:12',
+          closed: '2021-12-01T09:12',
+          status: 'resolved',
+          caller: '081234567890',
+        },
         { ...eventOf(answered0912).raw, 'sec-dur': '99999' },
       ),
     ])
@@ -275,7 +373,8 @@ describe('parseAvayaCdr', () => {
   })
 
   it('rejects a duration that does not parse', async () => {
-    const line = '011221 0912   3x5 9           0701 150420             081234567890    71001 012 00001041771638324775'
+    const line =
+      '011221 0912   3x5 9           0701 150420             081234567890    71001 012 00001041771638324775'
     expect(await runAdapterOn(parseAvayaCdr, `${line}\n`, 'bad.cdr')).toEqual([
       { kind: 'reject', recordNumber: 1, reason: 'unparseable sec-dur "3x5"', raw: line },
     ])
@@ -295,19 +394,28 @@ describe('parseAvayaCdr', () => {
   })
 
   it('fails the file on a layout it cannot read records with', async () => {
-    const run = (cdrLayout: string) => runAdapterOn(parseAvayaCdr, 'x\n', 'calls.cdr', { cdrLayout })
+    const run = (cdrLayout: string) =>
+      runAdapterOn(parseAvayaCdr, 'x\n', 'calls.cdr', { cdrLayout })
     await expect(run('date:6 time:4 sec-dur cond-code:1')).rejects.toThrow(
-      new UnreadableFileError('calls.cdr', 'cdrLayout: "sec-dur" is not an item:width pair (e.g. "date:6")'),
+      new UnreadableFileError(
+        'calls.cdr',
+        'cdrLayout: "sec-dur" is not an item:width pair (e.g. "date:6")',
+      ),
     )
     await expect(run('date:6 time:4 sec-dur:5')).rejects.toThrow('the "cond-code" item is required')
-    await expect(run('date:8 time:4 sec-dur:5 cond-code:1')).rejects.toThrow('"date" must be 6 characters wide')
-    await expect(run('date:6 time:4 cond-code:1')).rejects.toThrow('a "sec-dur" or "duration" item is required')
+    await expect(run('date:8 time:4 sec-dur:5 cond-code:1')).rejects.toThrow(
+      '"date" must be 6 characters wide',
+    )
+    await expect(run('date:6 time:4 cond-code:1')).rejects.toThrow(
+      'a "sec-dur" or "duration" item is required',
+    )
   })
 
   it('streams: the first outputs come before the input is read to its end', async () => {
     const total = 1_000_000
     let produced = 0
-    const line = '011221 0912   345 9           0701 150420             081234567890    71001 012 00001041771638324775\n'
+    const line =
+      '011221 0912   345 9           0701 150420             081234567890    71001 012 00001041771638324775\n'
     function* lines(): Generator<string> {
       for (; produced < total; produced += 1) yield line
     }
