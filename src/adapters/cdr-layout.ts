@@ -65,7 +65,7 @@ export function parseCdrLayout(text: string | null): CdrLayout {
 export function readCdrItems(record: string, layout: CdrLayout): Record<string, string> {
   const values: Record<string, string> = {}
   for (const { name, start, width } of layout.items) {
-    if (!(name in values)) values[name] = record.slice(start, start + width).trim()
+    if (!Object.hasOwn(values, name)) values[name] = record.slice(start, start + width).trim()
   }
   return values
 }

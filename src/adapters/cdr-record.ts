@@ -17,8 +17,11 @@ const HASHED_ITEMS = [
   'cond-code',
   'in-crt-id',
 ]
-/** `MM DD` alone: the date record the switch sends at midnight and on a date change. */
-const DATE_RECORD = /^\d{2} \d{2}$/
+/**
+ * `MM DD`: the date record the switch sends at midnight and on a date change, alone on its line
+ * or after the same protocol prefix as the records.
+ */
+const DATE_RECORD = /(?:^|\s)\d{2} \d{2}$/
 
 /**
  * One line of a CDR file → its output, or null for a line that is not a record at all (blank,
@@ -33,7 +36,7 @@ export function parseCdrLine(
   ctx: AdapterContext,
 ): AdapterOutput | null {
   const bare = line.replace(/[\0\uFEFF]/g, '').trim()
-  if (bare === '' || DATE_RECORD.test(bare)) return null
+  if (bare === '' || (bare.length < layout.length && DATE_RECORD.test(bare))) return null
   const reject = (reason: string): AdapterOutput => ({
     kind: 'reject',
     recordNumber,
@@ -57,8 +60,9 @@ export function parseCdrLine(
   }
   const durationSeconds = parseCdrDuration(items, layout)
   if (durationSeconds === undefined) {
-    const [name, value] =
-      'sec-dur' in items ? ['sec-dur', items['sec-dur']] : ['duration', items.duration]
+    const [name, value] = Object.hasOwn(items, 'sec-dur')
+      ? ['sec-dur', items['sec-dur']]
+      : ['duration', items.duration]
     return reject(`unparseable ${name} "${value}"`)
   }
   if (!items['cond-code']) return reject('missing condition code')
@@ -106,7 +110,7 @@ export function parseCdrDuration(
   items: Record<string, string>,
   layout: CdrLayout,
 ): number | null | undefined {
-  const name = 'sec-dur' in items ? 'sec-dur' : 'duration'
+  const name = Object.hasOwn(items, 'sec-dur') ? 'sec-dur' : 'duration'
   const value = items[name] ?? ''
   const width = layout.items.find((item) => item.name === name)?.width ?? 0
   if (!/^\d+$/.test(value)) return undefined

@@ -331,7 +331,7 @@ describe('parseAvayaCdr', () => {
     })
   })
 
-  it('takes the record as the last characters of a line with a protocol prefix', async () => {
+  it('takes the record as the last characters of a line with a protocol prefix, ignoring date records', async () => {
     const outputs = await runAdapter(parseAvayaCdr, 'phone/protocol-prefix.cdr')
     expect(outputs).toEqual([answered0912, abandoned0931, { ...answered0003, recordNumber: 3 }])
   })
