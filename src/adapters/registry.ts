@@ -1,6 +1,10 @@
 import type { Channel } from '../domain/channel.js'
 import { assertNever } from '../domain/assert-never.js'
 import type { Adapter } from './adapter.js'
+import { parseDeskproLivechat, LIVECHAT_ADAPTER_VERSION } from './deskpro-livechat.js'
+import { parseEmail, EMAIL_ADAPTER_VERSION } from './email.js'
+import { parseHaiKemenkeu, HAI_ADAPTER_VERSION } from './hai-kemenkeu.js'
+import { parsePhone, PHONE_ADAPTER_VERSION } from './phone.js'
 import { parseSociomile, SOCIOMILE_ADAPTER_VERSION } from './sociomile.js'
 
 export interface RegisteredAdapter {
@@ -15,10 +19,13 @@ export function adapterFor(channel: Channel): RegisteredAdapter {
     case 'whatsapp':
       return { parse: parseSociomile, version: SOCIOMILE_ADAPTER_VERSION }
     case 'phone':
+      return { parse: parsePhone, version: PHONE_ADAPTER_VERSION }
     case 'email':
+      return { parse: parseEmail, version: EMAIL_ADAPTER_VERSION }
     case 'hai_kemenkeu':
+      return { parse: parseHaiKemenkeu, version: HAI_ADAPTER_VERSION }
     case 'livechat':
-      throw new Error(`no adapter for ${channel} yet`)
+      return { parse: parseDeskproLivechat, version: LIVECHAT_ADAPTER_VERSION }
     default:
       return assertNever(channel)
   }

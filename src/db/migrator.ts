@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 import pg from 'pg'
 import type { Db } from './connect.js'
 
@@ -10,8 +10,23 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.
 export function createMigrator(db: Db): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
+    provider: migrationsFolder,
   })
+}
+
+/**
+ * Loads db/migrations/*.ts (or .js once built) with this module's own import(), so the same
+ * code works under tsx, vitest and compiled output.
+ */
+const migrationsFolder: MigrationProvider = {
+  async getMigrations() {
+    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    const migrations: Record<string, Migration> = {}
+    for (const file of files.sort()) {
+      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration
+    }
+    return migrations
+  },
 }
 
 /** Migrates to the latest version; each migration runs in its own transaction. */

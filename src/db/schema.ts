@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ReportingDatabase } from './reporting-schema.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** A timestamp the database fills in by default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
 export interface ImportTable {
   id: Generated<number>
@@ -21,7 +24,7 @@ export interface ImportTable {
   skipped_by_reason: ColumnType<Record<string, number>, string | undefined, string>
   /** Outputs committed so far: a retried job resumes after it. */
   checkpoint: Generated<number>
-  started_at: Generated<Timestamp>
+  started_at: DefaultTimestamp
   finished_at: Timestamp | null
   error: string | null
 }
@@ -42,7 +45,7 @@ export interface TicketTable {
   message_count: number | null
   import_id: number
   adapter_version: string
-  updated_at: Generated<Timestamp>
+  updated_at: DefaultTimestamp
 }
 
 export interface TicketSourceTable {
@@ -65,7 +68,7 @@ export interface RejectTable {
 export interface RollupPendingTable {
   /** First day of the WIB month, 'YYYY-MM-DD'. */
   month: string
-  marked_at: Generated<Timestamp>
+  marked_at: DefaultTimestamp
 }
 
 export interface DocumentTable {
@@ -76,10 +79,11 @@ export interface DocumentTable {
   file_name: string
   size_bytes: number
   import_id: number
-  created_at: Generated<Timestamp>
+  created_at: DefaultTimestamp
 }
 
-export interface Database {
+/** Public tables plus the `reporting` schema (keys like 'reporting.channel_month'). */
+export interface Database extends ReportingDatabase {
   import: ImportTable
   ticket: TicketTable
   ticket_source: TicketSourceTable

@@ -1,0 +1,114 @@
+import { createReadStream, promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Command } from 'commander'
+import { SingleBar, Presets } from 'cli-progress'
+import { detectChannel } from '../../adapters/detect-channel.js'
+import type { Channel } from '../../domain/channel.js'
+import { enqueueFile, type EnqueuedFile } from '../../jobs/enqueue-file.js'
+import { hashFile } from '../../files/hash-file.js'
+import { listExportFiles } from '../../files/list-export-files.js'
+import type { Services } from '../../services.js'
+import { formatReasons, formatTable } from '../output.js'
+import { parseChannel } from '../parse-options.js'
+import { EXIT, printJson, runWithServices } from '../run-command.js'
+import { waitForIngest, type FileOutcome } from '../wait-for-ingest.js'
+
+interface IngestOptions {
+  channel?: Channel
+  wait?: boolean
+  json?: boolean
+}
+
+export function configureIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      'Queue export files (folders are searched recursively) for ingestion, one job per file content. ' +
+        'Without --channel each file\'s channel is detected from its extension and content. ' +
+        'Reads REDIS_URL, QUEUE_PREFIX (and DATABASE_URL with --wait).',
+    )
+    .argument('<paths...>', 'export files or folders')
+    .option('--channel <channel>', 'the channel of every file (whatsapp, phone, email, hai_kemenkeu, livechat)', parseChannel)
+    .option('--wait', 'wait for the jobs (a worker must be running), show progress and print the counts per file')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExit codes: 0 all queued or ingested, 1 a file failed, 2 bad arguments or settings, 3 Redis/Postgres unreachable.')
+    .action((paths: string[], options: IngestOptions) =>
+      runWithServices((services) => ingestCommand(services, paths, options)),
+    )
+}
+
+async function ingestCommand(services: Services, paths: string[], options: IngestOptions): Promise<number> {
+  const files = await listExportFiles(paths)
+  if (files.length === 0) throw new Error(`no files found in ${paths.join(', ')}`)
+  const sizes = new Map<string, number>()
+  const enqueued: EnqueuedFile[] = []
+  for (const file of files) {
+    const channel = options.channel ?? (await channelOf(file))
+    sizes.set(file, (await fs.stat(file)).size)
+    enqueued.push(await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }))
+  }
+  if (!options.wait) {
+    if (options.json) printJson({ files: enqueued })
+    else console.log(formatTable(enqueued.map((f) => ({ file: displayPath(f.path), channel: f.channel, state: f.state, job: f.jobId.slice(0, 24) }))))
+    return enqueued.some((f) => f.state === 'failed earlier') ? EXIT.failed : EXIT.ok
+  }
+  const outcomes = await waitWithProgress(services, enqueued, sizes, !options.json)
+  if (options.json) printJson({ files: outcomes.map(toJson) })
+  else printOutcomes(outcomes)
+  return outcomes.some((o) => o.status === 'failed') ? EXIT.failed : EXIT.ok
+}
+
+async function channelOf(file: string): Promise<Channel> {
+  const detection = await detectChannel(file, () => createReadStream(file))
+  if (detection.kind === 'found') return detection.channel
+  throw new Error(
+    `${file}: cannot tell its channel (${detection.reason}); it could be ${detection.candidates.join(' or ')}: pass --channel`,
+  )
+}
+
+async function waitWithProgress(
+  services: Services,
+  files: EnqueuedFile[],
+  sizes: Map<string, number>,
+  showBar: boolean,
+): Promise<FileOutcome[]> {
+  const totalBytes = [...sizes.values()].reduce((sum, n) => sum + n, 0)
+  const bar = showBar && process.stderr.isTTY
+    ? new SingleBar({ format: 'ingesting [{bar}] {percentage}% | {files}/{total_files} files | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic)
+    : null
+  bar?.start(Math.max(totalBytes, 1), 0, { files: 0, total_files: files.length })
+  try {
+    return await waitForIngest(services.queues, files, sizes, ({ filesDone, bytesDone }) =>
+      bar?.update(Math.min(bytesDone, totalBytes), { files: filesDone }),
+    )
+  } finally {
+    bar?.stop()
+  }
+}
+
+function printOutcomes(outcomes: FileOutcome[]): void {
+  const rows = outcomes.map((o) => {
+    const base = { file: displayPath(o.file.path), channel: o.file.channel }
+    if (o.status === 'failed') return { ...base, status: 'failed' }
+    const r = o.result
+    return { ...base, status: o.file.state === 'already ingested' ? 'already ingested' : 'ingested', read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, rejected: r.rejected }
+  })
+  console.log(formatTable(rows, ['file', 'channel', 'status', 'read', 'inserted', 'updated', 'unchanged', 'skipped', 'rejected']))
+  for (const o of outcomes) {
+    if (o.status === 'failed') console.log(`\nfailed: ${displayPath(o.file.path)}: ${o.error}\n  fix the cause, then: dering replay ${o.file.jobId}`)
+    else if (Object.keys(o.result.skippedByReason).length > 0) console.log(`skipped in ${displayPath(o.file.path)}: ${formatReasons(o.result.skippedByReason)}`)
+  }
+}
+
+function toJson(outcome: FileOutcome) {
+  const { file } = outcome
+  const base = { path: file.path, channel: file.channel, jobId: file.jobId, sha256: file.sha256, enqueue: file.state }
+  return outcome.status === 'ingested'
+    ? { ...base, status: outcome.status, result: outcome.result }
+    : { ...base, status: outcome.status, error: outcome.error }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') ? file : relative
+}

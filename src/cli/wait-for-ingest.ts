@@ -1,0 +1,50 @@
+import type { IngestProgress } from '../jobs/ingest-file.js'
+import type { EnqueuedFile } from '../jobs/enqueue-file.js'
+import type { IngestResult } from '../queue/catalog.js'
+import type { Queues } from '../queue/queues.js'
+
+export type FileOutcome =
+  | { file: EnqueuedFile; status: 'ingested'; result: IngestResult }
+  | { file: EnqueuedFile; status: 'failed'; error: string }
+
+export interface WaitProgress {
+  filesDone: number
+  bytesDone: number
+}
+
+const POLL_MS = 300
+
+/** Polls each file's job until it completes or fails for good (retries exhausted). */
+export async function waitForIngest(
+  queues: Queues,
+  files: readonly EnqueuedFile[],
+  sizes: ReadonlyMap<string, number>,
+  onProgress: (progress: WaitProgress) => void = () => undefined,
+): Promise<FileOutcome[]> {
+  const outcomes = new Map<string, FileOutcome>()
+  const bytesOf = new Map<string, number>()
+  for (;;) {
+    for (const file of files) {
+      if (outcomes.has(file.jobId)) continue
+      const job = await queues.ingest.getJob(file.jobId)
+      if (!job) {
+        outcomes.set(file.jobId, { file, status: 'failed', error: 'the job disappeared from the queue' })
+        continue
+      }
+      const state = await job.getState()
+      if (state === 'completed') {
+        outcomes.set(file.jobId, { file, status: 'ingested', result: job.returnvalue })
+        bytesOf.set(file.jobId, sizes.get(file.path) ?? 0)
+      } else if (state === 'failed') {
+        outcomes.set(file.jobId, { file, status: 'failed', error: job.failedReason || 'failed' })
+      } else {
+        bytesOf.set(file.jobId, (job.progress as Partial<IngestProgress> | undefined)?.bytes ?? 0)
+      }
+    }
+    const bytesDone = [...bytesOf.values()].reduce((sum, n) => sum + n, 0)
+    onProgress({ filesDone: outcomes.size, bytesDone })
+    if (outcomes.size >= new Set(files.map((f) => f.jobId)).size) break
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  }
+  return files.map((file) => outcomes.get(file.jobId)!)
+}
