@@ -1,0 +1,170 @@
+import { sql, type Transaction } from 'kysely'
+import { TICKET_STATUSES, isConsultation } from '../domain/ticket-status.js'
+import { isWibMonth, nextMonth, toWibMonth, wibMonthStart } from '../domain/wib-month.js'
+import type { RollupPayload } from '../queue/catalog.js'
+import type { Db } from './connect.js'
+import type { Database } from './schema.js'
+
+/** How many topics reporting.topic_month keeps per month × channel. */
+export const TOP_TOPICS = 10
+
+/** Serializes rollups (worker, CLI, scheduler): two rewrites of one month would collide on its keys. */
+const ROLLUP_LOCK_KEY = 4_150_420
+
+const NOT_CONSULTATION = TICKET_STATUSES.filter((status) => !isConsultation(status))
+
+const ROLLUP_TABLES = [
+  'reporting.channel_month',
+  'reporting.segment_month',
+  'reporting.topic_month',
+  'reporting.document_month',
+] as const
+
+/** The months a rollup payload stands for, sorted; `now` decides what `recent` means. */
+export async function monthsToRecompute(db: Db, payload: RollupPayload, now: Date): Promise<string[]> {
+  if ('months' in payload) return normalizeMonths(payload.months)
+  if ('recent' in payload) {
+    const current = toWibMonth(now)
+    return [toWibMonth(new Date(wibMonthStart(current).getTime() - 1)), current]
+  }
+  return listMonthsWithData(db)
+}
+
+/**
+ * Every month with facts, plus every month the reporting tables still hold, so that a month
+ * whose facts are gone is cleared too.
+ */
+export async function listMonthsWithData(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ month: string }>`
+    select distinct to_char(opened_at at time zone 'Asia/Jakarta', 'YYYY-MM') as month
+    from ticket where opened_at is not null
+    union select to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM') from document
+    union select to_char(month, 'YYYY-MM') from reporting.channel_month
+    union select to_char(month, 'YYYY-MM') from reporting.document_month
+    order by 1
+  `.execute(db)
+  return rows.map((r) => r.month)
+}
+
+/**
+ * Rewrites the reporting rows of whole WIB months from `ticket` and `document` in one
+ * transaction, so a rerun gives the same rows and readers never see half a month.
+ */
+export async function recomputeMonths(db: Db, months: readonly string[]): Promise<void> {
+  const sorted = normalizeMonths(months)
+  if (sorted.length === 0) return
+  const bounds = {
+    months: sorted.map((m) => `${m}-01`),
+    starts: sorted.map((m) => wibMonthStart(m)),
+    ends: sorted.map((m) => wibMonthStart(nextMonth(m))),
+  }
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${ROLLUP_LOCK_KEY})`.execute(trx)
+    await clearPending(trx, bounds.months)
+    for (const table of ROLLUP_TABLES) {
+      await trx.deleteFrom(table).where('month', 'in', bounds.months).execute()
+    }
+    await insertChannelMonths(trx, bounds)
+    await insertSegmentMonths(trx, bounds)
+    await insertTopicMonths(trx, bounds)
+    await insertDocumentMonths(trx, bounds)
+  })
+}
+
+type Trx = Transaction<Database>
+
+interface MonthBounds {
+  months: string[]
+  starts: Date[]
+  ends: Date[]
+}
+
+/**
+ * Runs first, before the facts are read: under READ COMMITTED every later statement then sees
+ * the facts of each mark it removes. A mark written by an ingest that started after this
+ * transaction (marked_at is its transaction start) survives for the next rollup.
+ */
+async function clearPending(trx: Trx, months: string[]): Promise<void> {
+  await sql`
+    delete from rollup_pending
+    where month = any(${months}::date[]) and marked_at <= transaction_timestamp()
+  `.execute(trx)
+}
+
+/** The month table with its WIB bounds: opened_at >= start and < the next month's start. */
+const monthsOf = (b: MonthBounds) => sql`
+  unnest(${b.months}::date[], ${b.starts}::timestamptz[], ${b.ends}::timestamptz[])
+    as m(month, starts_at, ends_at)`
+
+/** Tickets opened in the months (rows not yet opened have a null opened_at and never match). */
+const ticketsIn = (b: MonthBounds) => sql`
+  select m.month, t.*, t.status <> all(${NOT_CONSULTATION}::text[]) as is_consultation
+  from ${monthsOf(b)}
+  join ticket t on t.opened_at >= m.starts_at and t.opened_at < m.ends_at`
+
+async function insertChannelMonths(trx: Trx, b: MonthBounds): Promise<void> {
+  // A first response before opening is a clock or merge artefact: it would make a negative time.
+  await sql`
+    with t as (${ticketsIn(b)}),
+    timed as (
+      select t.*, case when t.is_consultation and t.first_response_at >= t.opened_at
+        then extract(epoch from t.first_response_at - t.opened_at) end as response_seconds
+      from t
+    )
+    insert into reporting.channel_month (month, channel, tickets, consultations, abandoned, spam,
+      responded, first_response_median_seconds, first_response_mean_seconds)
+    select month, channel, count(*),
+      count(*) filter (where is_consultation),
+      count(*) filter (where status = 'abandoned'),
+      count(*) filter (where status = 'spam'),
+      count(response_seconds),
+      round((percentile_cont(0.5) within group (order by response_seconds))::numeric, 1),
+      round(avg(response_seconds), 1)
+    from timed
+    group by month, channel
+  `.execute(trx)
+}
+
+async function insertSegmentMonths(trx: Trx, b: MonthBounds): Promise<void> {
+  await sql`
+    with t as (${ticketsIn(b)})
+    insert into reporting.segment_month (month, segment, consultations)
+    select month, coalesce(segment, 'lainnya'), count(*)
+    from t where is_consultation
+    group by 1, 2
+  `.execute(trx)
+}
+
+async function insertTopicMonths(trx: Trx, b: MonthBounds): Promise<void> {
+  // Ties rank by topic in byte order ("C"), so ranks do not depend on the server's locale.
+  await sql`
+    with t as (${ticketsIn(b)}),
+    counted as (
+      select month, channel, topic, count(*) as consultations,
+        row_number() over (
+          partition by month, channel order by count(*) desc, topic collate "C"
+        ) as rank
+      from t where is_consultation and topic is not null
+      group by month, channel, topic
+    )
+    insert into reporting.topic_month (month, channel, rank, topic, consultations)
+    select month, channel, rank, topic, consultations from counted where rank <= ${TOP_TOPICS}
+  `.execute(trx)
+}
+
+async function insertDocumentMonths(trx: Trx, b: MonthBounds): Promise<void> {
+  await sql`
+    insert into reporting.document_month (month, documents)
+    select m.month, count(*)
+    from ${monthsOf(b)}
+    join document d on d.received_at >= m.starts_at and d.received_at < m.ends_at
+    group by m.month
+  `.execute(trx)
+}
+
+function normalizeMonths(months: readonly string[]): string[] {
+  for (const month of months) {
+    if (!isWibMonth(month)) throw new RangeError(`not a month: ${month} (expected YYYY-MM)`)
+  }
+  return [...new Set(months)].sort()
+}
