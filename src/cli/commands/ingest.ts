@@ -40,10 +40,12 @@ export function configureIngestCommand(program: Command): void {
 async function ingestCommand(services: Services, paths: string[], options: IngestOptions): Promise<number> {
   const files = await listExportFiles(paths)
   if (files.length === 0) throw new Error(`no files found in ${paths.join(', ')}`)
+  // Every file's channel is settled before any is queued: one unknown file queues nothing.
+  const channels = new Map<string, Channel>()
+  for (const file of files) channels.set(file, options.channel ?? (await channelOf(file)))
   const sizes = new Map<string, number>()
   const enqueued: EnqueuedFile[] = []
-  for (const file of files) {
-    const channel = options.channel ?? (await channelOf(file))
+  for (const [file, channel] of channels) {
     sizes.set(file, (await fs.stat(file)).size)
     enqueued.push(await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }))
   }
