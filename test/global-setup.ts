@@ -2,6 +2,7 @@ import net from 'node:net'
 import type { TestProject } from 'vitest/node'
 import { createDb } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrator.js'
+import { coerceError } from '../src/errors.js'
 import { adminUrl, TEMPLATE_DATABASE, withDatabaseName } from './support/database-url.js'
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
@@ -51,7 +52,7 @@ async function buildTemplate(url: string): Promise<void> {
   const template = createDb(withDatabaseName(url, TEMPLATE_DATABASE), { max: 1 })
   const { error } = await migrateToLatest(template)
   await template.destroy()
-  if (error) throw error
+  if (error) throw coerceError(error)
 }
 
 function answers(port: number): Promise<boolean> {

@@ -14,7 +14,7 @@ function formatCell(value: unknown): string {
   if (value == null) return ''
   if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 19)
   if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
+  return String(value as string | number | boolean)
 }
 
 /** `{ "outgoing call": 12, "auto-reply": 3 }` → `outgoing call: 12, auto-reply: 3`. */

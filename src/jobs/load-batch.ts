@@ -92,7 +92,5 @@ function mergeByTicket(tickets: readonly TicketOutput[]): {
 }
 
 function sameFacts(a: TicketEvent, b: TicketEvent): boolean {
-  const { raw: _a, ...factsA } = a
-  const { raw: _b, ...factsB } = b
-  return JSON.stringify(factsA) === JSON.stringify(factsB)
+  return JSON.stringify({ ...a, raw: null }) === JSON.stringify({ ...b, raw: null })
 }

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -47,7 +47,7 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
   })
 
   it('does not ingest the same content twice, whatever its path', async () => {
-    const copy = await writeTempFile(dir, 'copy.csv', await import('node:fs/promises').then((fs) => fs.readFile(sample)))
+    const copy = await writeTempFile(dir, 'copy.csv', await readFile(sample))
     const [outcome] = await ingestAndWait(t.services, 'whatsapp', [copy])
     expect(outcome?.file.state).toBe('already ingested')
     expect(await ticketCount()).toBe(3)
@@ -125,9 +125,9 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
     let progressCalls = 0
     const crashing = {
       id: 'whatsapp-crash-test',
-      updateProgress: async () => {
+      updateProgress: () => {
         progressCalls += 1
-        if (progressCalls === 1) throw new Error('worker died')
+        return progressCalls === 1 ? Promise.reject(new Error('worker died')) : Promise.resolve()
       },
     }
     await expect(ingestFile(t.services, payload, crashing)).rejects.toThrow('worker died')
