@@ -11,6 +11,8 @@ type Reject = (reason: string) => RejectOutput
 /**
  * A customer's message to the consultation inbox: opens (or adds to) its thread's ticket.
  * Messages without References/In-Reply-To are threaded by sender and subject (email-subject-threads.ts).
+ * Only the thread's first message gives the subject: a follow-up's `Re: …` would otherwise win
+ * or lose by arrival order, as records of equal status tie to the later one (merge-ticket.ts).
  */
 export function toCustomerTicket(
   facts: EmailFacts,
@@ -43,7 +45,7 @@ export function toCustomerTicket(
       agent: null,
       topic: topic || null,
       segment: segmentOfEmailDomain(domainOf(sender.address)),
-      subject: facts.subject || null,
+      subject: ticketId === facts.messageId ? facts.subject || null : null,
       customerKey: ctx.customerKey(sender.address),
       messageCount: null,
       raw: facts.raw,
@@ -56,7 +58,11 @@ export function toCustomerTicket(
  * as skipped. It never opens a ticket: opened_at and the descriptive fields stay empty, so the
  * customer's message fills them in whichever arrives first (merge-ticket.ts).
  */
-export function toAgentReply(facts: EmailFacts, recordNumber: number, reject: Reject): AdapterOutput {
+export function toAgentReply(
+  facts: EmailFacts,
+  recordNumber: number,
+  reject: Reject,
+): AdapterOutput {
   const ticketId = facts.threadRootId ?? facts.messageId
   if (!ticketId) return reject('missing Message-ID')
   if (!facts.sentAt) return reject(facts.dateProblem ?? 'missing Date')

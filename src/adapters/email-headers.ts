@@ -15,7 +15,10 @@ export function headerValues(mail: ParsedMail, key: string): string[] {
     .filter((line) => line.key === key)
     .map((line) => {
       const colon = line.line.indexOf(':')
-      return line.line.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').trim()
+      return line.line
+        .slice(colon + 1)
+        .replace(/\r?\n(?=[ \t])/g, '')
+        .trim()
     })
 }
 

@@ -48,7 +48,8 @@ export function toLaporOutputs(
 function documentAttachments(mail: ParsedMail): Attachment[] {
   const shownInline = referencedContentIds(mail.html)
   return mail.attachments.filter((attachment) => {
-    const named = Boolean(attachment.filename) || attachment.contentDisposition?.toLowerCase() === 'attachment'
+    const named =
+      Boolean(attachment.filename) || attachment.contentDisposition?.toLowerCase() === 'attachment'
     const inlineImage =
       attachment.contentType.toLowerCase().startsWith('image/') &&
       attachment.cid !== undefined &&

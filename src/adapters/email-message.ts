@@ -1,6 +1,12 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { parseEmailDate, parseReceivedDate } from './email-date.js'
-import { addressesOf, firstHeaderValue, firstMessageId, headerValues, type MailAddress } from './email-headers.js'
+import {
+  addressesOf,
+  firstHeaderValue,
+  firstMessageId,
+  headerValues,
+  type MailAddress,
+} from './email-headers.js'
 
 const PARSER_OPTIONS = {
   // cid: links stay in the HTML, so inline images can be told from attachments (email-lapor.ts).
@@ -69,7 +75,10 @@ function describeDateProblem(dateText: string | null, received: string | null): 
   return `${date} and ${fallback}`
 }
 
-function rawHeadersOf(mail: ParsedMail, received: string | null): Record<string, string | string[]> {
+function rawHeadersOf(
+  mail: ParsedMail,
+  received: string | null,
+): Record<string, string | string[]> {
   const raw: Record<string, string | string[]> = {}
   for (const [key, name] of RAW_HEADERS) {
     const values = headerValues(mail, key)

@@ -16,6 +16,16 @@ export const EMAIL_ADAPTER_VERSION = 'email@1'
 
 /** A reject keeps the message's start as raw text: headers and the first of the body. */
 const RAW_TEXT_BYTES = 64 * 1024
+/** Text without any of these is not mail (a stray file, a cut-off mbox fragment). */
+const MESSAGE_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'delivered-to',
+  'date',
+  'message-id',
+  'received',
+])
 
 /**
  * The consultation inbox and Email Lapor (formats/email.md), from one `.eml` or `.mbox` file.
@@ -44,7 +54,9 @@ async function parseMailboxMessage(
     raw: rawTextOf(message.bytes),
   })
   if (message.truncated) {
-    return [reject(`message of ${message.sizeBytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`)]
+    return [
+      reject(`message of ${message.sizeBytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`),
+    ]
   }
   let mail: ParsedMail
   try {
@@ -52,7 +64,9 @@ async function parseMailboxMessage(
   } catch (thrown) {
     return [reject(`unparseable message: ${coerceError(thrown).message}`)]
   }
-  if (mail.headerLines.length === 0) return [reject('not an email message: no headers')]
+  if (!mail.headerLines.some((line) => MESSAGE_HEADERS.has(line.key))) {
+    return [reject('not an email message: no From, To, Date, Message-ID or Received header')]
+  }
 
   const skipReason = automaticSkipReason(mail)
   if (skipReason) return [{ kind: 'skip', recordNumber, reason: skipReason }]
@@ -76,7 +90,8 @@ async function parseMailboxMessage(
 
 function rawTextOf(bytes: Buffer): string {
   const text = bytes.subarray(0, RAW_TEXT_BYTES).toString('utf8')
-  const cut = bytes.length > RAW_TEXT_BYTES ? `\n[… ${bytes.length - RAW_TEXT_BYTES} more bytes]` : ''
+  const cut =
+    bytes.length > RAW_TEXT_BYTES ? `\n[… ${bytes.length - RAW_TEXT_BYTES} more bytes]` : ''
   // Postgres text cannot hold NUL.
   return text.replace(/\0/g, '') + cut
 }

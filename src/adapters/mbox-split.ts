@@ -31,7 +31,7 @@ interface LineSegment {
  * and `>From `, `>>From `… lose one `>` (mboxrd). Anything else is one message.
  */
 export async function* splitMailbox(
-  input: AsyncIterable<Buffer | string>,
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxBytes = MAX_MESSAGE_BYTES,
 ): AsyncGenerator<MailboxMessage> {
   let mode: 'mbox' | 'single' | null = null
@@ -39,6 +39,7 @@ export async function* splitMailbox(
   let heldBlank: Buffer | null = null
   let previousBlank = false
   let inSeparatorLine = false
+  let atFileStart = true
 
   for await (const segment of readLineSegments(input)) {
     if (!segment.lineStart) {
@@ -46,11 +47,12 @@ export async function* splitMailbox(
       continue
     }
     let line = segment.bytes
+    if (atFileStart && line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3)
+    atFileStart = false
     const blank = isBlankLine(line)
     inSeparatorLine = false
     if (mode === null) {
       if (blank) continue
-      if (line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3)
       mode = FROM_LINE.test(lineHead(line)) ? 'mbox' : 'single'
       message = new MessageBuffer(maxBytes)
       if (mode === 'mbox') {
@@ -103,7 +105,9 @@ class MessageBuffer {
  * Cuts the stream at newlines. Lines are not held whole (a base64 body may have none); only a
  * line's start is gathered across chunks, so memory stays at one chunk plus LINE_HEAD_BYTES.
  */
-async function* readLineSegments(input: AsyncIterable<Buffer | string>): AsyncGenerator<LineSegment> {
+async function* readLineSegments(
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+): AsyncGenerator<LineSegment> {
   let carry: Buffer | null = null
   let atLineStart = true
   for await (const chunk of input) {
@@ -131,5 +135,8 @@ function lineHead(line: Buffer): string {
 }
 
 function isBlankLine(line: Buffer): boolean {
-  return (line.length === 1 && line[0] === NEWLINE) || (line.length === 2 && line.toString('latin1') === '\r\n')
+  return (
+    (line.length === 1 && line[0] === NEWLINE) ||
+    (line.length === 2 && line.toString('latin1') === '\r\n')
+  )
 }
