@@ -18,12 +18,6 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 const FROM_LINE = /^From /
 const ESCAPED_FROM_LINE = /^>+From /
 
-interface LineSegment {
-  bytes: Buffer
-  /** This segment starts a line and holds all of it or at least LINE_HEAD_BYTES of it. */
-  lineStart: boolean
-}
-
 /**
  * Splits a `.mbox` or `.eml` byte stream into messages, holding one message at a time.
  * A file whose first line is a `From ` line is an mbox: a message starts at a `From ` line at the
@@ -34,48 +28,96 @@ export async function* splitMailbox(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxBytes = MAX_MESSAGE_BYTES,
 ): AsyncGenerator<MailboxMessage> {
-  let mode: 'mbox' | 'single' | null = null
-  let message: MessageBuffer | null = null
-  let heldBlank: Buffer | null = null
-  let previousBlank = false
-  let inSeparatorLine = false
-  let atFileStart = true
+  const splitter = new MailboxSplitter(maxBytes)
+  for await (const chunk of input) {
+    yield* splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  }
+  yield* splitter.end()
+}
 
-  for await (const segment of readLineSegments(input)) {
-    if (!segment.lineStart) {
-      if (!inSeparatorLine) message?.append(segment.bytes)
-      continue
-    }
-    let line = segment.bytes
-    if (atFileStart && line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3)
-    atFileStart = false
-    const blank = isBlankLine(line)
-    inSeparatorLine = false
-    if (mode === null) {
-      if (blank) continue
-      mode = FROM_LINE.test(lineHead(line)) ? 'mbox' : 'single'
-      message = new MessageBuffer(maxBytes)
-      if (mode === 'mbox') {
-        inSeparatorLine = true
-        continue
+/**
+ * The splitting state machine, synchronous per chunk (a generator step per line would cost more
+ * than the MIME parsing). Lines are not held whole (a base64 body may have none); only a line's
+ * start is gathered across chunks, so memory stays at one chunk plus LINE_HEAD_BYTES.
+ */
+class MailboxSplitter {
+  private mode: 'mbox' | 'single' | null = null
+  private message: MessageBuffer | null = null
+  private heldBlank: Buffer | null = null
+  private previousBlank = false
+  private inSeparatorLine = false
+  private atFileStart = true
+  private atLineStart = true
+  private carry: Buffer | null = null
+  private done: MailboxMessage[] = []
+
+  constructor(private readonly maxBytes: number) {}
+
+  push(chunk: Buffer): MailboxMessage[] {
+    const buffer = this.carry ? Buffer.concat([this.carry, chunk]) : chunk
+    this.carry = null
+    let position = 0
+    while (position < buffer.length) {
+      const newline = buffer.indexOf(NEWLINE, position)
+      const end = newline === -1 ? buffer.length : newline + 1
+      if (newline === -1 && this.atLineStart && end - position < LINE_HEAD_BYTES) {
+        this.carry = buffer.subarray(position)
+        break
       }
-    } else if (mode === 'mbox' && previousBlank && FROM_LINE.test(lineHead(line))) {
-      if (message) yield message.finish()
-      message = new MessageBuffer(maxBytes)
-      heldBlank = null
-      previousBlank = false
-      inSeparatorLine = true
-      continue
+      const segment = buffer.subarray(position, end)
+      if (this.atLineStart) this.startLine(segment)
+      else if (!this.inSeparatorLine) this.message?.append(segment)
+      this.atLineStart = newline !== -1
+      position = end
+    }
+    return this.flush()
+  }
+
+  end(): MailboxMessage[] {
+    if (this.carry) this.startLine(this.carry)
+    this.carry = null
+    if (this.message) this.done.push(this.message.finish())
+    this.message = null
+    return this.flush()
+  }
+
+  /** `line` is a whole line or at least its first LINE_HEAD_BYTES. */
+  private startLine(segment: Buffer): void {
+    let line = segment
+    if (this.atFileStart && line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3)
+    this.atFileStart = false
+    const blank = isBlankLine(line)
+    this.inSeparatorLine = false
+    if (this.mode === null) {
+      if (blank) return
+      this.mode = isFromLine(line) ? 'mbox' : 'single'
+      this.message = new MessageBuffer(this.maxBytes)
+      if (this.mode === 'mbox') {
+        this.inSeparatorLine = true
+        return
+      }
+    } else if (this.mode === 'mbox' && this.previousBlank && isFromLine(line)) {
+      if (this.message) this.done.push(this.message.finish())
+      this.message = new MessageBuffer(this.maxBytes)
+      this.heldBlank = null
+      this.previousBlank = false
+      this.inSeparatorLine = true
+      return
     }
     // A blank line is held back: it may turn out to be the separator before the next message.
-    if (heldBlank) message?.append(heldBlank)
-    heldBlank = blank ? line : null
-    previousBlank = blank
-    if (blank) continue
-    if (mode === 'mbox' && ESCAPED_FROM_LINE.test(lineHead(line))) line = line.subarray(1)
-    message?.append(line)
+    if (this.heldBlank) this.message?.append(this.heldBlank)
+    this.heldBlank = blank ? line : null
+    this.previousBlank = blank
+    if (blank) return
+    if (this.mode === 'mbox' && isEscapedFromLine(line)) line = line.subarray(1)
+    this.message?.append(line)
   }
-  if (message) yield message.finish()
+
+  private flush(): MailboxMessage[] {
+    const done = this.done
+    this.done = []
+    return done
+  }
 }
 
 class MessageBuffer {
@@ -101,37 +143,14 @@ class MessageBuffer {
   }
 }
 
-/**
- * Cuts the stream at newlines. Lines are not held whole (a base64 body may have none); only a
- * line's start is gathered across chunks, so memory stays at one chunk plus LINE_HEAD_BYTES.
- */
-async function* readLineSegments(
-  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
-): AsyncGenerator<LineSegment> {
-  let carry: Buffer | null = null
-  let atLineStart = true
-  for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-    const buffer: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes
-    carry = null
-    let position = 0
-    while (position < buffer.length) {
-      const newline = buffer.indexOf(NEWLINE, position)
-      const end = newline === -1 ? buffer.length : newline + 1
-      if (newline === -1 && atLineStart && end - position < LINE_HEAD_BYTES) {
-        carry = buffer.subarray(position)
-        break
-      }
-      yield { bytes: buffer.subarray(position, end), lineStart: atLineStart }
-      atLineStart = newline !== -1
-      position = end
-    }
-  }
-  if (carry) yield { bytes: carry, lineStart: true }
+function isFromLine(line: Buffer): boolean {
+  return line[0] === 0x46 && FROM_LINE.test(line.subarray(0, 5).toString('latin1'))
 }
 
-function lineHead(line: Buffer): string {
-  return line.subarray(0, LINE_HEAD_BYTES).toString('latin1')
+function isEscapedFromLine(line: Buffer): boolean {
+  return (
+    line[0] === 0x3e && ESCAPED_FROM_LINE.test(line.subarray(0, LINE_HEAD_BYTES).toString('latin1'))
+  )
 }
 
 function isBlankLine(line: Buffer): boolean {
