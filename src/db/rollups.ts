@@ -30,6 +30,16 @@ export async function monthsToRecompute(db: Db, payload: RollupPayload, now: Dat
   return listMonthsWithData(db)
 }
 
+/** Months ingestion marked stale and no rollup has recomputed since, oldest first. */
+export async function listPendingMonths(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rollup_pending')
+    .select(sql<string>`to_char(month, 'YYYY-MM')`.as('month'))
+    .orderBy('month')
+    .execute()
+  return rows.map((r) => r.month)
+}
+
 /**
  * Every month with facts, plus every month the reporting tables still hold, so that a month
  * whose facts are gone is cleared too.

@@ -1,0 +1,69 @@
+import type { ReportFigures } from '../report/report.js'
+import type { Db } from './connect.js'
+
+/** 'YYYY-MM-DD' (first day) → 'YYYY-MM'. */
+const toMonth = (date: string) => date.slice(0, 7)
+const firstDay = (month: string) => `${month}-01`
+
+/** Rollup rows of the months from `from` to `to` ('YYYY-MM', inclusive). */
+export async function selectReportFigures(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<Omit<ReportFigures, 'topics'>> {
+  const [channelMonths, segmentMonths, documentMonths] = await Promise.all([
+    db
+      .selectFrom('reporting.channel_month')
+      .select([
+        'month',
+        'channel',
+        'consultations',
+        'abandoned',
+        'first_response_median_seconds',
+        'first_response_mean_seconds',
+      ])
+      .where('month', '>=', firstDay(from))
+      .where('month', '<=', firstDay(to))
+      .orderBy('month')
+      .orderBy('channel')
+      .execute(),
+    db
+      .selectFrom('reporting.segment_month')
+      .select(['month', 'segment', 'consultations'])
+      .where('month', '>=', firstDay(from))
+      .where('month', '<=', firstDay(to))
+      .orderBy('month')
+      .orderBy('segment')
+      .execute(),
+    db
+      .selectFrom('reporting.document_month')
+      .select(['month', 'documents'])
+      .where('month', '>=', firstDay(from))
+      .where('month', '<=', firstDay(to))
+      .orderBy('month')
+      .execute(),
+  ])
+  return {
+    channelMonths: channelMonths.map((r) => ({
+      month: toMonth(r.month),
+      channel: r.channel,
+      consultations: r.consultations,
+      abandoned: r.abandoned,
+      firstResponseMedianSeconds: r.first_response_median_seconds,
+      firstResponseMeanSeconds: r.first_response_mean_seconds,
+    })),
+    segmentMonths: segmentMonths.map((r) => ({ ...r, month: toMonth(r.month) })),
+    documentMonths: documentMonths.map((r) => ({ ...r, month: toMonth(r.month) })),
+  }
+}
+
+/** The month's top topics per channel, by rank. */
+export async function selectTopTopics(db: Db, month: string): Promise<ReportFigures['topics']> {
+  return db
+    .selectFrom('reporting.topic_month')
+    .select(['channel', 'rank', 'topic', 'consultations'])
+    .where('month', '=', firstDay(month))
+    .orderBy('channel')
+    .orderBy('rank')
+    .execute()
+}
