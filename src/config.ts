@@ -12,6 +12,11 @@ const redisUrl = z
   .regex(/^rediss?:\/\//, 'expected a redis:// URL')
   .refine((value) => URL.canParse(value), 'expected a redis:// URL')
 const positiveInt = z.coerce.number().int().positive()
+/** Five fields (minute first) or six (second first), as BullMQ's cron parser takes them. */
+const cron = z
+  .string()
+  .trim()
+  .refine((value) => [5, 6].includes(value.split(/\s+/).length), 'expected a cron pattern such as */5 * * * *')
 
 /** Every setting, its environment variable and its default (matching docker-compose.yml). */
 const ConfigSchema = z.object({
@@ -32,6 +37,19 @@ const ConfigSchema = z.object({
   HAI_UNIT: z.string().min(1).default('DJPK'),
   CDR_LAYOUT: z.string().min(1).optional(),
   CDR_DATE_ORDER: z.enum(['day/month', 'month/day']).default('day/month'),
+  /** When the scheduler scans the inbox (Asia/Jakarta time). */
+  SCAN_CRON: cron.default('*/5 * * * *'),
+  /** The nightly rollup of the current and previous month, after the 01:00–04:00 export window. */
+  ROLLUP_CRON: cron.default('30 4 * * *'),
+  /** How long a new inbox file's size and mtime must stay unchanged before it is taken. */
+  INBOX_SETTLE_MS: positiveInt.max(3_600_000).default(30_000),
+  /** How long SIGTERM waits for active jobs before closing anyway (they are retried elsewhere). */
+  SHUTDOWN_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
+  DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Basic auth of the dashboard; required when it listens beyond loopback. */
+  DASHBOARD_USER: z.string().min(1).optional(),
+  DASHBOARD_PASSWORD: z.string().min(8, 'expected at least 8 characters').optional(),
 })
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>

@@ -1,14 +1,26 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq'
 import { ZodError } from 'zod'
 import { UnreadableFileError, coerceError } from '../errors.js'
-import { IngestPayload, QUEUES, RollupPayload, type IngestResult, type RollupResult } from '../queue/catalog.js'
-import { createRedis, readEvictionPolicy } from '../queue/connection.js'
+import type { Logger } from '../logger.js'
+import {
+  IngestPayload,
+  QUEUES,
+  RollupPayload,
+  ScanPayload,
+  type IngestResult,
+  type QueueName,
+  type RollupResult,
+} from '../queue/catalog.js'
 import type { Services } from '../services.js'
+import { archiveInboxFile } from '../files/archive-inbox-file.js'
+import { isConnectionError } from './connection-state.js'
 import { ingestFile } from './ingest-file.js'
 import { rollupMonths } from './rollup-months.js'
+import { countScan, scanInbox } from './scan-inbox.js'
+import { acquireWorkerRuntime } from './worker-runtime.js'
 
-export type WorkerQueue = 'ingest' | 'rollup'
-export const WORKER_QUEUES: readonly WorkerQueue[] = ['ingest', 'rollup']
+export type WorkerQueue = QueueName
+export const WORKER_QUEUES: readonly WorkerQueue[] = ['ingest', 'rollup', 'scan']
 
 /** The processors, each parsing its payload before it touches anything. */
 const PROCESSORS = {
@@ -19,43 +31,108 @@ const PROCESSORS = {
     }),
   rollup: (services: Services, job: Job): Promise<RollupResult> =>
     rollupMonths(services, RollupPayload.parse(job.data)),
+  scan: async (services: Services, job: Job) => {
+    ScanPayload.parse(job.data)
+    return countScan(await scanInbox(services))
+  },
 } satisfies Record<WorkerQueue, (services: Services, job: Job) => Promise<unknown>>
 
+/** Scans run one at a time per worker: they read and write the same inbox observations. */
+const MAX_CONCURRENCY: Record<WorkerQueue, number> = { ingest: 64, rollup: 64, scan: 1 }
+
 /**
- * Starts a BullMQ worker on its own blocking connection. Errors are mapped in this one place:
- * a file that cannot be read or a bad payload fails now (replay it once fixed); anything else,
- * such as a database or Redis outage, is retried with backoff.
+ * Starts a BullMQ worker. Errors are mapped in this one place: a file that cannot be read or
+ * a bad payload fails now (replay it once fixed); anything else, such as a database or Redis
+ * outage, is retried with backoff. Connection losses are logged once per change of state.
+ * `close()` lets active jobs finish for up to SHUTDOWN_TIMEOUT_MS, then closes anyway: the
+ * jobs it abandons are picked up again by another worker once their lock expires.
  */
-export async function startWorker(services: Services, queue: WorkerQueue, concurrency: number): Promise<Worker> {
+export function startWorker(services: Services, queue: WorkerQueue, concurrency: number): Promise<Worker> {
   const logger = services.logger.child({ queue })
-  const connection = createRedis(services.config.REDIS_URL, 'worker')
-  const policy = await readEvictionPolicy(connection)
-  if (policy && policy !== 'noeviction') {
-    logger.warn({ policy }, `Redis maxmemory-policy is ${policy}; set it to noeviction or queued jobs may be lost`)
-  }
+  const runtime = acquireWorkerRuntime(services)
+  const touchesPostgres = queue !== 'scan'
   const worker = new Worker(
     QUEUES[queue],
     async (job: Job) => {
       try {
-        return await PROCESSORS[queue](services, job)
+        const result = await PROCESSORS[queue](services, job)
+        if (touchesPostgres) runtime.postgres.markUp()
+        return result
       } catch (thrown) {
         const error = coerceError(thrown)
         if (error instanceof UnreadableFileError || error instanceof ZodError) {
           throw new UnrecoverableError(error.message)
         }
+        if (touchesPostgres && isConnectionError(error)) void runtime.postgresWatch.check()
         throw error
       }
     },
-    { connection, prefix: services.config.QUEUE_PREFIX, concurrency, autorun: true },
+    {
+      connection: runtime.connection,
+      prefix: services.config.QUEUE_PREFIX,
+      concurrency: Math.min(concurrency, MAX_CONCURRENCY[queue]),
+      autorun: true,
+    },
   )
-  worker.on('error', (error) => logger.error({ err: error }, 'worker error'))
-  worker.on('failed', (job, error) =>
-    logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
-  )
-  const close = worker.close.bind(worker)
-  worker.close = async (force?: boolean) => {
-    await close(force)
-    await connection.quit().catch(() => undefined)
+  worker.on('error', (error) => {
+    if (isConnectionError(error)) runtime.redis.markDown(error)
+    else logger.error({ err: error }, 'worker error')
+  })
+  worker.on('failed', (job, error) => logFailure(logger, job, error))
+  if (queue === 'ingest') {
+    worker.on('completed', (job: Job) => void archiveIfFromInbox(services, job, logger))
   }
-  return worker
+
+  const close = worker.close.bind(worker)
+  let closing: Promise<void> | undefined
+  worker.close = () => {
+    closing ??= closeWithin(worker, close, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(() =>
+      runtime.release(),
+    )
+    return closing
+  }
+  return Promise.resolve(worker)
+}
+
+/** Retries caused by an outage are expected (the state change is logged once); the final failure is not. */
+function logFailure(logger: Logger, job: Job | undefined, error: Error): void {
+  const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
+  const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: error.message.split('\n')[0] }
+  if (final) logger.warn(fields, 'job failed: it stays in `dering failed` until replayed')
+  else if (isConnectionError(error)) logger.debug(fields, 'job will be retried')
+  else logger.warn(fields, 'job attempt failed: it will be retried with backoff')
+}
+
+/** Stop taking jobs, wait for the active ones up to the timeout, then close. */
+async function closeWithin(
+  worker: Worker,
+  close: (force?: boolean) => Promise<void>,
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<true>((resolve) => {
+    timer = setTimeout(() => resolve(true), timeoutMs)
+  })
+  const drained = worker.pause(false).then(() => false as const)
+  const late = await Promise.race([drained, timedOut])
+  clearTimeout(timer)
+  if (late) logger.warn({ timeoutMs }, 'active jobs did not finish in time: closing anyway, they will be retried')
+  await close(late)
+}
+
+/**
+ * Moves an ingested inbox file to the archive once its job is marked completed in Redis (a move
+ * inside the job could leave a retried job without its file). A crash before the move is
+ * caught up by the next scan, which archives files whose content is already ingested.
+ */
+async function archiveIfFromInbox(services: Services, job: Job, logger: Logger): Promise<void> {
+  const parsed = IngestPayload.safeParse(job.data)
+  if (!parsed.success) return
+  try {
+    const archived = await archiveInboxFile(services.config.INBOX_DIR, parsed.data, new Date())
+    if (archived) logger.info({ jobId: job.id, from: parsed.data.path, to: archived }, 'inbox file archived')
+  } catch (error) {
+    logger.warn({ jobId: job.id, err: coerceError(error).message }, 'could not archive the inbox file; the next scan retries')
+  }
 }

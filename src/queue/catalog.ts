@@ -64,3 +64,10 @@ export const JOB_OPTIONS = {
     removeOnFail: { count: 100 },
   },
 } as const satisfies Record<QueueName, JobsOptions>
+
+/** Redis hash (under the queue prefix, so a `{hash tag}` keeps it in the queues' slot) of the inbox files the scanner has seen. */
+export const inboxObservationsKey = (prefix: string): string => `${prefix}:inbox-observations`
+/** A follow-up scan confirms new inbox files once they have settled; one at a time. */
+export const SCAN_SETTLE_DEDUPLICATION_ID = 'inbox-settle'
+/** Job scheduler ids: upserting the same id from several processes leaves one schedule. */
+export const SCHEDULES = { scan: 'inbox-scan', rollup: 'nightly-rollup' } as const
