@@ -35,7 +35,9 @@ const MESSAGE_HEADERS = new Set([
 export const parseEmail: Adapter = async function* (input: Readable, ctx: AdapterContext) {
   const threads = createSubjectThreads()
   let recordNumber = 0
-  for await (const message of splitMailbox(input)) {
+  // An .eml is one message even when its body has a blank line and a `From ` line (no escaping).
+  const format = /\.eml$/i.test(ctx.fileName) ? 'eml' : 'auto'
+  for await (const message of splitMailbox(input, { format })) {
     recordNumber += 1
     yield* await parseMailboxMessage(message, recordNumber, ctx, threads)
   }

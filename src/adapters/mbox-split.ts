@@ -18,6 +18,13 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 const FROM_LINE = /^From /
 const ESCAPED_FROM_LINE = /^>+From /
 
+export interface SplitOptions {
+  /** `eml`: one message whatever it holds (a leading `From ` envelope line is dropped). @defaultValue 'auto' */
+  format?: 'eml' | 'auto'
+  /** @defaultValue MAX_MESSAGE_BYTES */
+  maxBytes?: number
+}
+
 /**
  * Splits a `.mbox` or `.eml` byte stream into messages, holding one message at a time.
  * A file whose first line is a `From ` line is an mbox: a message starts at a `From ` line at the
@@ -26,9 +33,12 @@ const ESCAPED_FROM_LINE = /^>+From /
  */
 export async function* splitMailbox(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
-  maxBytes = MAX_MESSAGE_BYTES,
+  options: SplitOptions = {},
 ): AsyncGenerator<MailboxMessage> {
-  const splitter = new MailboxSplitter(maxBytes)
+  const splitter = new MailboxSplitter(
+    options.maxBytes ?? MAX_MESSAGE_BYTES,
+    options.format ?? 'auto',
+  )
   for await (const chunk of input) {
     yield* splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
   }
@@ -51,7 +61,10 @@ class MailboxSplitter {
   private carry: Buffer | null = null
   private done: MailboxMessage[] = []
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly format: 'eml' | 'auto',
+  ) {}
 
   push(chunk: Buffer): MailboxMessage[] {
     const buffer = this.carry ? Buffer.concat([this.carry, chunk]) : chunk
@@ -90,9 +103,10 @@ class MailboxSplitter {
     this.inSeparatorLine = false
     if (this.mode === null) {
       if (blank) return
-      this.mode = isFromLine(line) ? 'mbox' : 'single'
+      const fromLine = isFromLine(line)
+      this.mode = fromLine && this.format === 'auto' ? 'mbox' : 'single'
       this.message = new MessageBuffer(this.maxBytes)
-      if (this.mode === 'mbox') {
+      if (fromLine) {
         this.inSeparatorLine = true
         return
       }

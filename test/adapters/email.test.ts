@@ -334,6 +334,17 @@ describe('parseEmail: consultation inbox', () => {
     ])
   })
 
+  it('reads an .eml as one message even with an envelope line and a From line in its body', async () => {
+    expect(await runAdapter(parseEmail, 'email/eml-with-envelope-from-line.eml')).toEqual([
+      customerTicket(1, 'envelope-1@mail.gmail.com', '2021-12-09T01:00:00Z', {
+        topic: 'Saved with its envelope line',
+        subject: 'Saved with its envelope line',
+        segment: 'lainnya',
+        from: 'rahmat@gmail.com',
+      }),
+    ])
+  })
+
   it('unescapes >From lines and does not split at a From line that follows text', async () => {
     expect(await runAdapter(parseEmail, 'email/mboxrd-from-escapes.mbox')).toEqual([
       customerTicket(1, 'escaped-1@mail.gmail.com', '2021-12-08T01:00:00Z', {

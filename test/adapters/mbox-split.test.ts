@@ -1,14 +1,18 @@
 import { createReadStream, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { splitMailbox, type MailboxMessage } from '../../src/adapters/mbox-split.js'
+import {
+  splitMailbox,
+  type MailboxMessage,
+  type SplitOptions,
+} from '../../src/adapters/mbox-split.js'
 import { fixturePath } from './run-adapter.js'
 
 async function split(
   chunks: Iterable<Buffer | string> | AsyncIterable<Buffer>,
-  maxBytes?: number,
+  options?: SplitOptions,
 ): Promise<MailboxMessage[]> {
   const messages: MailboxMessage[] = []
-  for await (const message of splitMailbox(chunks, maxBytes)) messages.push(message)
+  for await (const message of splitMailbox(chunks, options)) messages.push(message)
   return messages
 }
 
@@ -62,6 +66,14 @@ describe('splitMailbox', () => {
     ])
   })
 
+  it('reads an .eml as one message, dropping a leading From envelope line', async () => {
+    const text =
+      'From warga@gmail.com Wed Dec  1 02:12:45 2021\nSubject: eml\n\nbody\n\nFrom here on.\n>From quoted\n'
+    expect(texts(await split([text], { format: 'eml' }))).toEqual([
+      'Subject: eml\n\nbody\n\nFrom here on.\n>From quoted\n',
+    ])
+  })
+
   it('keeps blank lines inside a message, dropping only the separator', async () => {
     const text = 'From a\nSubject: x\n\nbody\n\n\n\nFrom b\nSubject: y\n'
     expect(texts(await split([text]))).toEqual(['Subject: x\n\nbody\n\n\n', 'Subject: y\n'])
@@ -89,10 +101,9 @@ describe('splitMailbox', () => {
 
   it('cuts a message over the size limit to its start and goes on with the next', async () => {
     const body = 'z'.repeat(300)
-    const messages = await split(
-      [`From a\nSubject: big\n\n${body}\n\nFrom b\nSubject: small\n`],
-      100,
-    )
+    const messages = await split([`From a\nSubject: big\n\n${body}\n\nFrom b\nSubject: small\n`], {
+      maxBytes: 100,
+    })
     expect(messages[0]!.truncated).toBe(true)
     expect(messages[0]!.sizeBytes).toBe('Subject: big\n\n'.length + body.length + 1)
     expect(messages[0]!.bytes.toString()).toBe('Subject: big\n\n')
