@@ -2,6 +2,8 @@ import { Command } from 'commander'
 import { describeEnvironment } from '../config.js'
 import { configureIngestCommand } from './commands/ingest.js'
 import { configureMigrateCommand } from './commands/migrate.js'
+import { configureReportCommand } from './commands/report.js'
+import { configureRollupCommand } from './commands/rollup.js'
 import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
 
@@ -21,7 +23,15 @@ Examples:
   dering status`,
   )
 
-for (const configure of [configureMigrateCommand, configureIngestCommand, configureWorkerCommand, configureStatusCommand]) {
+const COMMANDS = [
+  configureMigrateCommand,
+  configureIngestCommand,
+  configureWorkerCommand,
+  configureStatusCommand,
+  configureRollupCommand,
+  configureReportCommand,
+]
+for (const configure of COMMANDS) {
   configure(program)
 }
 
