@@ -27,7 +27,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   `.execute(db)
 }
 
-async function createLookups(db: Kysely<any>): Promise<void> {
+async function createLookups(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table reporting.channel (
       channel text primary key,
@@ -52,9 +52,11 @@ async function createLookups(db: Kysely<any>): Promise<void> {
       ('pemda', 'Pemda', 1), ('kementerian_lembaga', 'Kementerian/Lembaga', 2),
       ('mahasiswa', 'Mahasiswa', 3), ('lainnya', 'Lainnya', 4)
   `.execute(db)
+  // Statistics now: the views join these on every query and must not be planned as big tables.
+  await sql`analyze reporting.channel, reporting.segment`.execute(db)
 }
 
-async function createRollupTables(db: Kysely<any>): Promise<void> {
+async function createRollupTables(db: Kysely<unknown>): Promise<void> {
   const firstDay = (column: string) => sql.raw(`check (extract(day from ${column}) = 1)`)
   await sql`
     create table reporting.channel_month (
@@ -98,7 +100,7 @@ async function createRollupTables(db: Kysely<any>): Promise<void> {
 }
 
 /** Percentages as the report prints them: 2 decimals, half away from zero; null without a base. */
-async function createPercentFunctions(db: Kysely<any>): Promise<void> {
+async function createPercentFunctions(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function reporting.percent_of(part numeric, whole numeric) returns numeric
     language sql immutable parallel safe
@@ -111,23 +113,27 @@ async function createPercentFunctions(db: Kysely<any>): Promise<void> {
   `.execute(db)
 }
 
-async function createViews(db: Kysely<any>): Promise<void> {
-  // Every month from the first to the last with any data, so series have no holes.
+async function createViews(db: Kysely<unknown>): Promise<void> {
+  // Every month from the first to the last with any data, so series have no holes. A plpgsql
+  // function (never inlined) so the planner sees ~120 months, not generate_series' 1000 rows,
+  // which priced small view queries into JIT compilation taking a second.
   await sql`
-    create view reporting.calendar_month as
-    select generate_series(min(month)::timestamp, max(month)::timestamp, interval '1 month')::date as month
-    from (
-      select month from reporting.channel_month
-      union all select month from reporting.document_month
-    ) as m
+    create function reporting.calendar_months() returns setof date
+    language plpgsql stable rows 120 as $$
+    begin
+      return query
+        select generate_series(min(m.month)::timestamp, max(m.month)::timestamp, interval '1 month')::date
+        from (
+          select month from reporting.channel_month
+          union all select month from reporting.document_month
+        ) as m;
+    end
+    $$
   `.execute(db)
+  await sql`create view reporting.calendar_month as select month from reporting.calendar_months() as month`.execute(db)
   await sql`
     create view reporting.channel_month_change as
-    with channels as (
-      select channel from reporting.channel
-      union select channel from reporting.channel_month
-    ),
-    series as (
+    with series as (
       select c.month, ch.channel,
         coalesce(f.consultations, 0) as consultations,
         coalesce(f.abandoned, 0) as abandoned,
@@ -135,13 +141,13 @@ async function createViews(db: Kysely<any>): Promise<void> {
         f.first_response_median_seconds,
         f.first_response_mean_seconds
       from reporting.calendar_month c
-      cross join channels ch
+      cross join reporting.channel ch
       left join reporting.channel_month f on f.month = c.month and f.channel = ch.channel
     ),
     totals as (
       select month, sum(consultations)::integer as consultations from series group by month
     )
-    select s.month, s.channel, coalesce(l.label, s.channel) as label,
+    select s.month, s.channel, l.label,
       s.consultations, s.abandoned, s.spam,
       t.consultations as month_consultations,
       reporting.percent_of(s.consultations, t.consultations) as share_pct,
@@ -153,7 +159,7 @@ async function createViews(db: Kysely<any>): Promise<void> {
       s.first_response_mean_seconds
     from series s
     join totals t on t.month = s.month
-    left join reporting.channel l on l.channel = s.channel
+    join reporting.channel l on l.channel = s.channel
     left join series p on p.channel = s.channel and p.month = (s.month - interval '1 month')::date
     left join series y on y.channel = s.channel and y.month = (s.month - interval '1 year')::date
   `.execute(db)
@@ -222,7 +228,7 @@ async function createViews(db: Kysely<any>): Promise<void> {
   `.execute(db)
 }
 
-async function grantAnalyst(db: Kysely<any>): Promise<void> {
+async function grantAnalyst(db: Kysely<unknown>): Promise<void> {
   // Roles are cluster-wide and databases are migrated in parallel (test clones): create it once,
   // tolerating a concurrent creator.
   await sql`
