@@ -1,17 +1,13 @@
-import { createReadStream, promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { SingleBar, Presets } from 'cli-progress'
-import { detectChannel } from '../../adapters/detect-channel.js'
 import type { Channel } from '../../domain/channel.js'
-import { enqueueFile, type EnqueuedFile } from '../../jobs/enqueue-file.js'
-import { hashFile } from '../../files/hash-file.js'
 import { listExportFiles } from '../../files/list-export-files.js'
 import type { Services } from '../../services.js'
 import { formatReasons, formatTable } from '../output.js'
 import { parseChannel } from '../parse-options.js'
 import { EXIT, printJson, runWithServices } from '../run-command.js'
-import { waitForIngest, type FileOutcome } from '../wait-for-ingest.js'
+import { enqueuePaths, waitWithProgress } from '../ingest-paths.js'
+import type { FileOutcome } from '../wait-for-ingest.js'
 
 interface IngestOptions {
   channel?: Channel
@@ -40,52 +36,16 @@ export function configureIngestCommand(program: Command): void {
 async function ingestCommand(services: Services, paths: string[], options: IngestOptions): Promise<number> {
   const files = await listExportFiles(paths)
   if (files.length === 0) throw new Error(`no files found in ${paths.join(', ')}`)
-  // Every file's channel is settled before any is queued: one unknown file queues nothing.
-  const channels = new Map<string, Channel>()
-  for (const file of files) channels.set(file, options.channel ?? (await channelOf(file)))
-  const sizes = new Map<string, number>()
-  const enqueued: EnqueuedFile[] = []
-  for (const [file, channel] of channels) {
-    sizes.set(file, (await fs.stat(file)).size)
-    enqueued.push(await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }))
-  }
+  const enqueued = await enqueuePaths(services, files, { channelOf: () => options.channel })
   if (!options.wait) {
     if (options.json) printJson({ files: enqueued })
     else console.log(formatTable(enqueued.map((f) => ({ file: displayPath(f.path), channel: f.channel, state: f.state, job: f.jobId.slice(0, 24) }))))
     return enqueued.some((f) => f.state === 'failed earlier') ? EXIT.failed : EXIT.ok
   }
-  const outcomes = await waitWithProgress(services, enqueued, sizes, !options.json)
+  const outcomes = await waitWithProgress(services, enqueued, !options.json)
   if (options.json) printJson({ files: outcomes.map(toJson) })
   else printOutcomes(outcomes)
   return outcomes.some((o) => o.status === 'failed') ? EXIT.failed : EXIT.ok
-}
-
-async function channelOf(file: string): Promise<Channel> {
-  const detection = await detectChannel(file, () => createReadStream(file))
-  if (detection.kind === 'found') return detection.channel
-  throw new Error(
-    `${file}: cannot tell its channel (${detection.reason}); it could be ${detection.candidates.join(' or ')}: pass --channel`,
-  )
-}
-
-async function waitWithProgress(
-  services: Services,
-  files: EnqueuedFile[],
-  sizes: Map<string, number>,
-  showBar: boolean,
-): Promise<FileOutcome[]> {
-  const totalBytes = [...sizes.values()].reduce((sum, n) => sum + n, 0)
-  const bar = showBar && process.stderr.isTTY
-    ? new SingleBar({ format: 'ingesting [{bar}] {percentage}% | {files}/{total_files} files | {eta_formatted} left', stream: process.stderr }, Presets.shades_classic)
-    : null
-  bar?.start(Math.max(totalBytes, 1), 0, { files: 0, total_files: files.length })
-  try {
-    return await waitForIngest(services.queues, files, sizes, ({ filesDone, bytesDone }) =>
-      bar?.update(Math.min(bytesDone, totalBytes), { files: filesDone }),
-    )
-  } finally {
-    bar?.stop()
-  }
 }
 
 function printOutcomes(outcomes: FileOutcome[]): void {
