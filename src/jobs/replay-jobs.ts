@@ -1,0 +1,61 @@
+import { promises as fs } from 'node:fs'
+import type { Job } from 'bullmq'
+import type { QueueName } from '../queue/catalog.js'
+import type { Queues } from '../queue/queues.js'
+import { describeFailedJob, listFailedJobs, type FailedFilter, type FailedJob } from './list-failed-jobs.js'
+
+export type ReplayOutcome =
+  | { status: 'retried'; job: FailedJob }
+  | { status: 'refused'; id: string; queue: QueueName | null; reason: string }
+
+export type ReplaySelection = { ids: readonly string[]; queues: readonly QueueName[] } | { all: FailedFilter }
+
+/**
+ * Retries failed jobs with their attempts reset, so each gets its full retries again. An
+ * ingest job whose file is gone is refused before it is retried: it could only fail again.
+ */
+export async function replayJobs(queues: Queues, selection: ReplaySelection): Promise<ReplayOutcome[]> {
+  if ('all' in selection) {
+    const failed = await listFailedJobs(queues, selection.all)
+    const outcomes: ReplayOutcome[] = []
+    for (const job of failed) outcomes.push(await replayOne(queues, job.queue, job.id))
+    return outcomes
+  }
+  const outcomes: ReplayOutcome[] = []
+  for (const id of selection.ids) {
+    const queue = await findQueueOf(queues, selection.queues, id)
+    outcomes.push(queue ? await replayOne(queues, queue, id) : refuse(id, null, 'no such job'))
+  }
+  return outcomes
+}
+
+async function replayOne(queues: Queues, queue: QueueName, id: string): Promise<ReplayOutcome> {
+  const job: Job | undefined = await queues[queue].getJob(id)
+  if (!job) return refuse(id, queue, 'no such job')
+  const state = await job.getState()
+  if (state !== 'failed') return refuse(id, queue, `not failed (it is ${state})`)
+  const described = describeFailedJob(queue, job)
+  if (described.file && !(await exists(described.file))) {
+    return refuse(id, queue, `${described.file} no longer exists: put it back, or ingest the file from where it is now`)
+  }
+  await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
+  return { status: 'retried', job: described }
+}
+
+async function findQueueOf(queues: Queues, names: readonly QueueName[], id: string): Promise<QueueName | null> {
+  for (const name of names) {
+    if (await queues[name].getJob(id)) return name
+  }
+  return null
+}
+
+function refuse(id: string, queue: QueueName | null, reason: string): ReplayOutcome {
+  return { status: 'refused', id, queue, reason }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  )
+}
