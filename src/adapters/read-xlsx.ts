@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { peekStream } from './peek-stream.js'
 import type { TableRecord } from './read-table.js'
 
 /**
@@ -8,7 +9,10 @@ import type { TableRecord } from './read-table.js'
  * text, so a date column holding raw serials is read with `excelSerial`.
  */
 export async function* readXlsx(input: Readable): AsyncGenerator<TableRecord> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // The workbook reader never settles on an empty input; an empty file has no records.
+  const { head, stream } = await peekStream(input, 1)
+  if (head.length === 0) return
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -32,7 +36,7 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ')
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('')
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('result' in value) return cellText(value.result)
     if ('text' in value) return String(value.text)
     if ('error' in value) return ''
     return ''

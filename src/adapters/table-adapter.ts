@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream'
 import type { AdapterOutput } from '../domain/adapter-output.js'
-import { UnreadableFileError } from '../errors.js'
+import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
-import { readTable, tableFormatOf, type TableFormat } from './read-table.js'
+import { readTable, tableFormatOf, type TableFormat, type TableRecord } from './read-table.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number
@@ -25,7 +25,7 @@ export function createTableAdapter<F extends string>(
     const format = tableFormatOf(ctx.fileName)
     let header: string[] | null = null
     let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
-    for await (const { recordNumber, cells, raw, error } of readTable(input, ctx.fileName)) {
+    for await (const { recordNumber, cells, raw, error } of readRecords(input, ctx.fileName)) {
       if (error) {
         yield { kind: 'reject', recordNumber, reason: `unreadable record: ${error}`, raw }
         continue
@@ -39,5 +39,16 @@ export function createTableAdapter<F extends string>(
       yield parseRow({ recordNumber, fields: fieldsOf(cells), record, raw, format }, ctx)
     }
     if (!header) throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
+  }
+}
+
+/** A reader that fails (not a zip, a truncated workbook) means the file cannot be read at all. */
+async function* readRecords(input: Readable, fileName: string): AsyncGenerator<TableRecord> {
+  try {
+    yield* readTable(input, fileName)
+  } catch (thrown) {
+    const error = coerceError(thrown)
+    const format = tableFormatOf(fileName).toUpperCase()
+    throw new UnreadableFileError(fileName, `not a readable ${format} file: ${error.message}`, { cause: error })
   }
 }
