@@ -24,17 +24,18 @@ export const SOCIOMILE_COLUMNS = {
 
 type SociomileField = keyof typeof SOCIOMILE_COLUMNS
 
-const STATUS_MAP: Readonly<Record<string, TicketStatus>> = {
-  open: 'open',
-  baru: 'open',
-  pending: 'pending',
-  'on progress': 'pending',
-  diproses: 'pending',
-  resolved: 'resolved',
-  closed: 'resolved',
-  selesai: 'resolved',
-  spam: 'spam',
-}
+/** A Map, not an object: a status such as `constructor` must not hit Object.prototype. */
+const STATUS_MAP: ReadonlyMap<string, TicketStatus> = new Map([
+  ['open', 'open'],
+  ['baru', 'open'],
+  ['pending', 'pending'],
+  ['on progress', 'pending'],
+  ['diproses', 'pending'],
+  ['resolved', 'resolved'],
+  ['closed', 'resolved'],
+  ['selesai', 'resolved'],
+  ['spam', 'spam'],
+])
 const WHATSAPP_VALUES = new Set(['whatsapp', 'wa'])
 /** Excel turns long numeric ids into `6.49E+23` / `6,49E+23`: the digits are gone for good. */
 const EXCEL_MANGLED_ID = /^\d+(?:[.,]\d+)?E\+\d+$/i
@@ -71,7 +72,7 @@ function parseSociomileRow(row: TableRow<SociomileField>, ctx: AdapterContext): 
       openedAt,
       firstResponseAt,
       closedAt,
-      status: STATUS_MAP[fields.status.toLowerCase()] ?? 'pending',
+      status: STATUS_MAP.get(fields.status.toLowerCase()) ?? 'pending',
       agent: fields.agent || null,
       topic: fields.topic || null,
       segment: segmentOf(fields.segment, ctx.segmentMap),
