@@ -130,7 +130,9 @@ async function createViews(db: Kysely<unknown>): Promise<void> {
     end
     $$
   `.execute(db)
-  await sql`create view reporting.calendar_month as select month from reporting.calendar_months() as month`.execute(db)
+  await sql`create view reporting.calendar_month as select month from reporting.calendar_months() as month`.execute(
+    db,
+  )
   await sql`
     create view reporting.channel_month_change as
     with series as (
@@ -242,7 +244,9 @@ async function grantAnalyst(db: Kysely<unknown>): Promise<void> {
   await sql`grant usage on schema reporting to dering_analyst`.execute(db)
   await sql`grant select on all tables in schema reporting to dering_analyst`.execute(db)
   await sql`grant execute on all functions in schema reporting to dering_analyst`.execute(db)
-  await sql`alter default privileges in schema reporting grant select on tables to dering_analyst`.execute(db)
+  await sql`alter default privileges in schema reporting grant select on tables to dering_analyst`.execute(
+    db,
+  )
   // Nothing outside reporting: no facts, rejects, imports or raw payloads, whatever PUBLIC was given.
   await sql`revoke all on all tables in schema public from public, dering_analyst`.execute(db)
   await sql`revoke all on all sequences in schema public from public, dering_analyst`.execute(db)

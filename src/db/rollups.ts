@@ -21,7 +21,11 @@ const ROLLUP_TABLES = [
 ] as const
 
 /** The months a rollup payload stands for, sorted; `now` decides what `recent` means. */
-export async function monthsToRecompute(db: Db, payload: RollupPayload, now: Date): Promise<string[]> {
+export async function monthsToRecompute(
+  db: Db,
+  payload: RollupPayload,
+  now: Date,
+): Promise<string[]> {
   if ('months' in payload) return normalizeMonths(payload.months)
   if ('recent' in payload) {
     const current = toWibMonth(now)

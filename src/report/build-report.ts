@@ -123,14 +123,19 @@ function countSegments(figures: ReportFigures, month: string): SegmentCounts {
   const segments = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>
   for (const row of figures.segmentMonths) {
     if (row.month !== month) continue
-    const segment = (SEGMENTS as readonly string[]).includes(row.segment) ? (row.segment as Segment) : 'lainnya'
+    const segment = (SEGMENTS as readonly string[]).includes(row.segment)
+      ? (row.segment as Segment)
+      : 'lainnya'
     segments[segment] += row.consultations
   }
   return { month, segments, total: sum(Object.values(segments)) }
 }
 
 function rankTopics(figures: ReportFigures): Record<Channel, TopicRank[]> {
-  const ranked = Object.fromEntries(CHANNELS.map((c) => [c, [] as TopicRank[]])) as Record<Channel, TopicRank[]>
+  const ranked = Object.fromEntries(CHANNELS.map((c) => [c, [] as TopicRank[]])) as Record<
+    Channel,
+    TopicRank[]
+  >
   const sorted = [...figures.topics].sort((a, b) => a.rank - b.rank)
   for (const { channel, rank, topic, consultations } of sorted) {
     if (isChannel(channel)) ranked[channel].push({ rank, topic, consultations })

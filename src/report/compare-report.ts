@@ -49,7 +49,11 @@ function listChecks(report: Report, published: PublishedReport): Check[] {
     if (key === 'total') return counts.total
     return isChannel(key) ? counts.channels[key] : null
   }
-  const exact = (figure: string, value: number | null, computed: number | null | undefined): Check => ({
+  const exact = (
+    figure: string,
+    value: number | null,
+    computed: number | null | undefined,
+  ): Check => ({
     figure,
     published: value,
     compute: () => computed ?? null,
@@ -58,7 +62,9 @@ function listChecks(report: Report, published: PublishedReport): Check[] {
   const checks: Check[] = []
 
   for (const [y, values] of Object.entries(c.monthly_total ?? {})) {
-    values.forEach((v, i) => checks.push(exact(`consultations.monthly_total.${y}[${i}]`, v, year(y)?.monthly[i])))
+    values.forEach((v, i) =>
+      checks.push(exact(`consultations.monthly_total.${y}[${i}]`, v, year(y)?.monthly[i])),
+    )
   }
   for (const [y, v] of Object.entries(c.yearly_total ?? {})) {
     checks.push(exact(`consultations.yearly_total.${y}`, v, year(y)?.total))
@@ -66,10 +72,16 @@ function listChecks(report: Report, published: PublishedReport): Check[] {
   for (const [y, split] of Object.entries(c.yearly_whatsapp_vs_other ?? {})) {
     const f = year(y)
     const path = `consultations.yearly_whatsapp_vs_other.${y}`
-    if (split.whatsapp !== undefined) checks.push(exact(`${path}.whatsapp`, split.whatsapp, f?.whatsapp))
+    if (split.whatsapp !== undefined) {
+      checks.push(exact(`${path}.whatsapp`, split.whatsapp, f?.whatsapp))
+    }
     if (split.other !== undefined) checks.push(exact(`${path}.other`, split.other, f?.other))
     if (split.whatsapp_share_pct !== undefined) {
-      checks.push({ figure: `${path}.whatsapp_share_pct`, published: split.whatsapp_share_pct, compute: (d) => shareOf(f, d) })
+      checks.push({
+        figure: `${path}.whatsapp_share_pct`,
+        published: split.whatsapp_share_pct,
+        compute: (d) => shareOf(f, d),
+      })
     }
   }
   for (const [month, counts] of Object.entries(c.by_channel ?? {})) {
@@ -95,19 +107,29 @@ function listChecks(report: Report, published: PublishedReport): Check[] {
     return percentChange(current.total, previous.total, d)
   }
   if (c.yearly_growth_pct !== undefined) {
-    checks.push({ figure: 'consultations.yearly_growth_pct', published: c.yearly_growth_pct, compute: growth })
+    checks.push({
+      figure: 'consultations.yearly_growth_pct',
+      published: c.yearly_growth_pct,
+      compute: growth,
+    })
   }
-  for (const [key, { printed }] of Object.entries(c.published_figures_that_do_not_reconcile ?? {})) {
+  for (const [key, { printed }] of Object.entries(
+    c.published_figures_that_do_not_reconcile ?? {},
+  )) {
     const figure = `consultations.published_figures_that_do_not_reconcile.${key}.printed`
     const shareYear = WHATSAPP_SHARE_KEY.exec(key)?.[1]
     if (key === 'yearly_growth_pct') checks.push({ figure, published: printed, compute: growth })
-    else if (shareYear) checks.push({ figure, published: printed, compute: (d) => shareOf(year(shareYear), d) })
+    else if (shareYear) {
+      checks.push({ figure, published: printed, compute: (d) => shareOf(year(shareYear), d) })
+    }
   }
 
   const documents = published.email_lapor_documents ?? {}
   for (const [y, values] of Object.entries(documents.monthly ?? {})) {
     values.forEach((v, i) =>
-      checks.push(exact(`email_lapor_documents.monthly.${y}[${i}]`, v, year(y)?.documentsMonthly[i])),
+      checks.push(
+        exact(`email_lapor_documents.monthly.${y}[${i}]`, v, year(y)?.documentsMonthly[i]),
+      ),
     )
   }
   for (const [y, v] of Object.entries(documents.yearly_total ?? {})) {

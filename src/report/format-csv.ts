@@ -3,7 +3,16 @@ import { SEGMENTS } from '../domain/segment.js'
 import type { Report } from './report.js'
 
 /** One observation per line (docs/reporting.md, "CSV"); empty cells where a column does not apply. */
-export const CSV_COLUMNS = ['table', 'period', 'channel', 'segment', 'rank', 'topic', 'metric', 'value'] as const
+export const CSV_COLUMNS = [
+  'table',
+  'period',
+  'channel',
+  'segment',
+  'rank',
+  'topic',
+  'metric',
+  'value',
+] as const
 
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>
 
@@ -16,9 +25,20 @@ export function formatReportCsv(report: Report): string {
 function listRows(report: Report): CsvRow[] {
   const rows: CsvRow[] = []
   for (const counts of report.byChannel) {
-    rows.push({ table: 'consultations', period: counts.month, metric: 'consultations', value: counts.total })
+    rows.push({
+      table: 'consultations',
+      period: counts.month,
+      metric: 'consultations',
+      value: counts.total,
+    })
     for (const channel of CHANNELS) {
-      rows.push({ table: 'consultations', period: counts.month, channel, metric: 'consultations', value: counts.channels[channel] })
+      rows.push({
+        table: 'consultations',
+        period: counts.month,
+        channel,
+        metric: 'consultations',
+        value: counts.channels[channel],
+      })
     }
   }
   for (const y of report.years) {
@@ -26,13 +46,24 @@ function listRows(report: Report): CsvRow[] {
     rows.push(
       { table: 'year', period, metric: 'consultations', value: y.total },
       { table: 'year', period, channel: 'whatsapp', metric: 'consultations', value: y.whatsapp },
-      { table: 'year', period, channel: 'whatsapp', metric: 'share_pct', value: y.whatsappSharePct },
+      {
+        table: 'year',
+        period,
+        channel: 'whatsapp',
+        metric: 'share_pct',
+        value: y.whatsappSharePct,
+      },
       { table: 'year', period, channel: 'other', metric: 'consultations', value: y.other },
       { table: 'year', period, channel: 'other', metric: 'share_pct', value: y.otherSharePct },
       { table: 'year', period, metric: 'documents', value: y.documentsTotal },
     )
   }
-  rows.push({ table: 'year', period: String(report.year), metric: 'change_vs_previous_year_pct', value: report.yearlyGrowthPct })
+  rows.push({
+    table: 'year',
+    period: String(report.year),
+    metric: 'change_vs_previous_year_pct',
+    value: report.yearlyGrowthPct,
+  })
   const b = report.breakdown
   for (const item of [...b.channels, { ...b, channel: null, sharePct: null, abandoned: null }]) {
     const base = { table: 'month_breakdown', period: b.month, channel: item.channel }
@@ -42,7 +73,11 @@ function listRows(report: Report): CsvRow[] {
       { ...base, metric: 'previous_month_consultations', value: item.previousMonth },
       { ...base, metric: 'change_vs_previous_month_pct', value: item.changeVsPreviousMonthPct },
       { ...base, metric: 'same_month_last_year_consultations', value: item.sameMonthLastYear },
-      { ...base, metric: 'change_vs_same_month_last_year_pct', value: item.changeVsSameMonthLastYearPct },
+      {
+        ...base,
+        metric: 'change_vs_same_month_last_year_pct',
+        value: item.changeVsSameMonthLastYearPct,
+      },
     )
     if (item.channel !== null) rows.push({ ...base, metric: 'abandoned', value: item.abandoned })
   }
@@ -55,12 +90,26 @@ function listRows(report: Report): CsvRow[] {
   }
   for (const counts of report.segments) {
     for (const segment of SEGMENTS) {
-      rows.push({ table: 'segments', period: counts.month, segment, metric: 'consultations', value: counts.segments[segment] })
+      rows.push({
+        table: 'segments',
+        period: counts.month,
+        segment,
+        metric: 'consultations',
+        value: counts.segments[segment],
+      })
     }
   }
   for (const channel of CHANNELS) {
     for (const t of report.topTopics[channel]) {
-      rows.push({ table: 'top_topics', period: report.month, channel, rank: t.rank, topic: t.topic, metric: 'consultations', value: t.consultations })
+      rows.push({
+        table: 'top_topics',
+        period: report.month,
+        channel,
+        rank: t.rank,
+        topic: t.topic,
+        metric: 'consultations',
+        value: t.consultations,
+      })
     }
   }
   for (const y of report.years) {

@@ -31,7 +31,12 @@ export function formatReportHtml(report: Report): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-${drawCharts(report).map(({ title: caption, svg }) => `<figure><figcaption>${escapeHtml(caption)}</figcaption>${svg}</figure>`).join('\n')}
+${drawCharts(report)
+  .map(
+    ({ title: caption, svg }) =>
+      `<figure><figcaption>${escapeHtml(caption)}</figcaption>${svg}</figure>`,
+  )
+  .join('\n')}
 ${sections.join('\n')}
 </body>
 </html>
@@ -61,8 +66,16 @@ function drawCharts(report: Report): { title: string; svg: string }[] {
       svg: drawBarChart(
         CHANNELS.map((c) => CHANNEL_LABELS[c]),
         [
-          { name: b.previousMonthLabel, color: COLORS.previous, values: b.channels.map((c) => c.previousMonth) },
-          { name: nameMonth(b.month), color: COLORS.current, values: b.channels.map((c) => c.consultations) },
+          {
+            name: b.previousMonthLabel,
+            color: COLORS.previous,
+            values: b.channels.map((c) => c.previousMonth),
+          },
+          {
+            name: nameMonth(b.month),
+            color: COLORS.current,
+            values: b.channels.map((c) => c.consultations),
+          },
         ],
         channels,
       ),
@@ -90,7 +103,10 @@ function renderSection(section: ReportSection): string {
     const total = section.totalLast && r === section.rows.length - 1 ? ' class="total"' : ''
     return `<tr${total}>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`
   })
-  const table = section.rows.length > 0 ? `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>` : ''
+  const table =
+    section.rows.length > 0
+      ? `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`
+      : ''
   const notes = section.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')
   return `<section><h2>${escapeHtml(section.title)}</h2>${table}${notes}</section>`
 }

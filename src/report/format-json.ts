@@ -34,7 +34,9 @@ export function toReportJson(report: Report) {
       month_breakdown: breakdownJson(report.breakdown),
       changes: changesJson(report.breakdown),
     },
-    segments: Object.fromEntries(report.segments.map((s) => [s.month, { ...s.segments, total: s.total }])),
+    segments: Object.fromEntries(
+      report.segments.map((s) => [s.month, { ...s.segments, total: s.total }]),
+    ),
     top_topics: { [report.month]: report.topTopics },
     email_lapor_documents: {
       monthly: byYear((y) => y.documentsMonthly),

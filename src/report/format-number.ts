@@ -1,6 +1,9 @@
 /** Numbers as an Indonesian reader expects them: 11.786 and 28,45%. */
 const INTEGER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 })
-const PERCENT = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const PERCENT = new Intl.NumberFormat('id-ID', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+})
 
 /** Shown where a percentage has no base (0 or missing). */
 export const NO_VALUE = '–'

@@ -15,8 +15,14 @@ function renderSection(section: ReportSection): string {
   return lines.join('\n')
 }
 
-export function alignColumns({ headers, rows, numeric }: Pick<ReportSection, 'headers' | 'rows' | 'numeric'>): string[] {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)))
+export function alignColumns({
+  headers,
+  rows,
+  numeric,
+}: Pick<ReportSection, 'headers' | 'rows' | 'numeric'>): string[] {
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  )
   const render = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (numeric.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))

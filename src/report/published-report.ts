@@ -43,5 +43,7 @@ export function parsePublishedReport(json: unknown, source: string): PublishedRe
   const parsed = PublishedReport.safeParse(json)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
-  throw new Error(`${source}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`)
+  throw new Error(
+    `${source}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+  )
 }

@@ -25,7 +25,8 @@ export const SEGMENT_LABELS: Record<Segment, string> = {
 }
 
 const MONTH_COLUMNS = [...MONTH_ABBREVIATIONS, 'Total']
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i)
 const monthRow = (label: string, values: readonly number[]) => [
   label,
   ...values.map(formatCount),
@@ -70,8 +71,16 @@ function describeChannels(report: Report): ReportSection {
     headers: ['Kanal', ...MONTH_COLUMNS],
     numeric: range(1, 13),
     rows: [
-      ...CHANNELS.map((channel) => monthRow(CHANNEL_LABELS[channel], months.map((m) => m.channels[channel]))),
-      monthRow('Total', months.map((m) => m.total)),
+      ...CHANNELS.map((channel) =>
+        monthRow(
+          CHANNEL_LABELS[channel],
+          months.map((m) => m.channels[channel]),
+        ),
+      ),
+      monthRow(
+        'Total',
+        months.map((m) => m.total),
+      ),
     ],
     totalLast: true,
     notes: [],
@@ -89,8 +98,18 @@ function describeBreakdown(report: Report): ReportSection {
   ]
   return {
     title: `Konsultasi ${nameMonth(b.month)} per kanal`,
-    headers: ['Kanal', 'Konsultasi', 'Porsi', b.previousMonthLabel, 'Perubahan', b.sameMonthLastYearLabel,
-      'Perubahan', 'Tidak terjawab', 'Median respons', 'Rata-rata respons'],
+    headers: [
+      'Kanal',
+      'Konsultasi',
+      'Porsi',
+      b.previousMonthLabel,
+      'Perubahan',
+      b.sameMonthLastYearLabel,
+      'Perubahan',
+      'Tidak terjawab',
+      'Median respons',
+      'Rata-rata respons',
+    ],
     numeric: range(1, 9),
     rows: [
       ...b.channels.map((c) => [
@@ -102,8 +121,15 @@ function describeBreakdown(report: Report): ReportSection {
         formatDuration(c.firstResponseMedianSeconds),
         formatDuration(c.firstResponseMeanSeconds),
       ]),
-      ['Total', formatCount(b.consultations), formatPercent(percentOf(b.consultations, b.consultations)),
-        ...changes(b), formatCount(abandoned), '', ''],
+      [
+        'Total',
+        formatCount(b.consultations),
+        formatPercent(percentOf(b.consultations, b.consultations)),
+        ...changes(b),
+        formatCount(abandoned),
+        '',
+        '',
+      ],
     ],
     totalLast: true,
     notes: ['Respons: dari tiket dibuka sampai tanggapan pertama (jam:menit:detik).'],
@@ -134,7 +160,10 @@ function describeSegments(report: Report): ReportSection {
     headers: ['Segmen', ...MONTH_COLUMNS],
     numeric: range(1, 13),
     rows: SEGMENTS.map((segment) =>
-      monthRow(SEGMENT_LABELS[segment], report.segments.map((m) => m.segments[segment])),
+      monthRow(
+        SEGMENT_LABELS[segment],
+        report.segments.map((m) => m.segments[segment]),
+      ),
     ),
     totalLast: false,
     notes: [],
@@ -143,7 +172,12 @@ function describeSegments(report: Report): ReportSection {
 
 function describeTopics(report: Report): ReportSection {
   const rows = CHANNELS.flatMap((channel) =>
-    report.topTopics[channel].map((t) => [CHANNEL_LABELS[channel], String(t.rank), t.topic, formatCount(t.consultations)]),
+    report.topTopics[channel].map((t) => [
+      CHANNEL_LABELS[channel],
+      String(t.rank),
+      t.topic,
+      formatCount(t.consultations),
+    ]),
   )
   return {
     title: `Topik yang paling banyak ditanyakan, ${nameMonth(report.month)}`,

@@ -15,22 +15,38 @@ export function escapeHtml(text: string): string {
 }
 
 /** A line chart with one line per series over shared x labels (the months). */
-export function drawLineChart(labels: readonly string[], series: readonly Series[], title: string): string {
+export function drawLineChart(
+  labels: readonly string[],
+  series: readonly Series[],
+  title: string,
+): string {
   const height = 300
   const max = niceMax(series.flatMap((s) => s.values))
   const plotW = WIDTH - PAD.left - PAD.right
   const plotH = height - PAD.top - PAD.bottom
-  const x = (i: number) => PAD.left + (labels.length <= 1 ? plotW / 2 : (i * plotW) / (labels.length - 1))
+  const x = (i: number) =>
+    PAD.left + (labels.length <= 1 ? plotW / 2 : (i * plotW) / (labels.length - 1))
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH
   const lines = series.map((s) => {
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
     const dots = s.values
-      .map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${s.color}"><title>${escapeHtml(`${s.name} ${labels[i] ?? ''}: ${v}`)}</title></circle>`)
+      .map(
+        (v, i) =>
+          `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${s.color}"><title>${escapeHtml(`${s.name} ${labels[i] ?? ''}: ${v}`)}</title></circle>`,
+      )
       .join('')
     return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points}"/>${dots}`
   })
-  const xLabels = labels.map((l, i) => `<text x="${x(i).toFixed(1)}" y="${height - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(l)}</text>`)
-  return frame(height, title, [...drawGrid(max, y), ...lines, ...xLabels, drawLegend(series, height)])
+  const xLabels = labels.map(
+    (l, i) =>
+      `<text x="${x(i).toFixed(1)}" y="${height - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(l)}</text>`,
+  )
+  return frame(height, title, [
+    ...drawGrid(max, y),
+    ...lines,
+    ...xLabels,
+    drawLegend(series, height),
+  ])
 }
 
 /** Vertical bars, one group per label and one bar per series in it (stacked when asked). */
@@ -59,8 +75,16 @@ export function drawBarChart(
       return `<rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${barW.toFixed(1)}" height="${(bottom - top).toFixed(1)}" fill="${s.color}"><title>${escapeHtml(`${s.name} ${label}: ${value}`)}</title></rect>`
     })
   })
-  const xLabels = labels.map((l, i) => `<text x="${(PAD.left + (i + 0.5) * groupW).toFixed(1)}" y="${height - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(l)}</text>`)
-  return frame(height, title, [...drawGrid(max, y), ...bars, ...xLabels, drawLegend(series, height)])
+  const xLabels = labels.map(
+    (l, i) =>
+      `<text x="${(PAD.left + (i + 0.5) * groupW).toFixed(1)}" y="${height - PAD.bottom + 18}" text-anchor="middle">${escapeHtml(l)}</text>`,
+  )
+  return frame(height, title, [
+    ...drawGrid(max, y),
+    ...bars,
+    ...xLabels,
+    drawLegend(series, height),
+  ])
 }
 
 function frame(height: number, title: string, parts: readonly string[]): string {

@@ -2,10 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { recomputeMonths } from '../../src/db/rollups.js'
 import { loadReport } from '../../src/report/load-report.js'
 import { useTestDatabase } from '../support/database.js'
-import { insertDocuments, insertFacts, insertImport, reexportTicket, type Fact } from './rollups-facts.js'
+import {
+  insertDocuments,
+  insertFacts,
+  insertImport,
+  reexportTicket,
+  type Fact,
+} from './rollups-facts.js'
 
 /** `count` resolved tickets of a channel opened mid-month (WIB). */
-function tickets(month: string, channel: Fact['channel'], count: number, extra: Partial<Fact> = {}): Fact[] {
+function tickets(
+  month: string,
+  channel: Fact['channel'],
+  count: number,
+  extra: Partial<Fact> = {},
+): Fact[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${month}-${channel}-${extra.status ?? 'resolved'}-${i}`,
     channel,
@@ -32,56 +43,167 @@ describe('reporting views and the report on hand-made facts', () => {
       ...tickets('2021-12', 'email', 2, { segment: 'kementerian_lembaga' }),
       ...tickets('2022-01', 'whatsapp', 6),
     ])
-    await insertDocuments(t.db, importId, ['2021-11-02T01:00:00Z', '2021-11-03T01:00:00Z', '2021-11-04T01:00:00Z', '2021-12-01T01:00:00Z'])
+    await insertDocuments(t.db, importId, [
+      '2021-11-02T01:00:00Z',
+      '2021-11-03T01:00:00Z',
+      '2021-11-04T01:00:00Z',
+      '2021-12-01T01:00:00Z',
+    ])
     await recomputeMonths(t.db, MONTHS)
   })
 
   const channelMonth = (month: string) =>
     t.db
       .selectFrom('reporting.channel_month_change')
-      .select(['channel', 'consultations', 'share_pct', 'change_vs_previous_month_pct', 'change_vs_same_month_last_year_pct'])
+      .select([
+        'channel',
+        'consultations',
+        'share_pct',
+        'change_vs_previous_month_pct',
+        'change_vs_same_month_last_year_pct',
+      ])
       .where('month', '=', `${month}-01`)
       .orderBy('channel')
       .execute()
 
   it('adds share of month and changes vs previous month and same month last year', async () => {
     expect(await channelMonth('2021-12')).toEqual([
-      { channel: 'email', consultations: 2, share_pct: 25, change_vs_previous_month_pct: null, change_vs_same_month_last_year_pct: null },
-      { channel: 'hai_kemenkeu', consultations: 0, share_pct: 0, change_vs_previous_month_pct: null, change_vs_same_month_last_year_pct: null },
-      { channel: 'livechat', consultations: 0, share_pct: 0, change_vs_previous_month_pct: null, change_vs_same_month_last_year_pct: null },
-      { channel: 'phone', consultations: 1, share_pct: 12.5, change_vs_previous_month_pct: -50, change_vs_same_month_last_year_pct: 0 },
-      { channel: 'whatsapp', consultations: 5, share_pct: 62.5, change_vs_previous_month_pct: 25, change_vs_same_month_last_year_pct: 150 },
+      {
+        channel: 'email',
+        consultations: 2,
+        share_pct: 25,
+        change_vs_previous_month_pct: null,
+        change_vs_same_month_last_year_pct: null,
+      },
+      {
+        channel: 'hai_kemenkeu',
+        consultations: 0,
+        share_pct: 0,
+        change_vs_previous_month_pct: null,
+        change_vs_same_month_last_year_pct: null,
+      },
+      {
+        channel: 'livechat',
+        consultations: 0,
+        share_pct: 0,
+        change_vs_previous_month_pct: null,
+        change_vs_same_month_last_year_pct: null,
+      },
+      {
+        channel: 'phone',
+        consultations: 1,
+        share_pct: 12.5,
+        change_vs_previous_month_pct: -50,
+        change_vs_same_month_last_year_pct: 0,
+      },
+      {
+        channel: 'whatsapp',
+        consultations: 5,
+        share_pct: 62.5,
+        change_vs_previous_month_pct: 25,
+        change_vs_same_month_last_year_pct: 150,
+      },
     ])
   })
 
   it('shows months without tickets as 0 and changes against them as null', async () => {
-    const months = await t.db.selectFrom('reporting.month_total').selectAll().orderBy('month').execute()
+    const months = await t.db
+      .selectFrom('reporting.month_total')
+      .selectAll()
+      .orderBy('month')
+      .execute()
     expect(months.map((m) => m.month)).toEqual([
-      '2020-12-01', ...Array.from({ length: 12 }, (_, i) => `2021-${String(i + 1).padStart(2, '0')}-01`), '2022-01-01',
+      '2020-12-01',
+      ...Array.from({ length: 12 }, (_, i) => `2021-${String(i + 1).padStart(2, '0')}-01`),
+      '2022-01-01',
     ])
-    expect(months.find((m) => m.month === '2021-05-01')).toMatchObject({ consultations: 0, documents: 0 })
+    expect(months.find((m) => m.month === '2021-05-01')).toMatchObject({
+      consultations: 0,
+      documents: 0,
+    })
     expect(months.find((m) => m.month === '2021-11-01')).toEqual({
-      month: '2021-11-01', tickets: 6, consultations: 6, abandoned: 0, spam: 0, documents: 3,
-      previous_month_consultations: 0, change_vs_previous_month_pct: null,
-      same_month_last_year_consultations: null, change_vs_same_month_last_year_pct: null,
+      month: '2021-11-01',
+      tickets: 6,
+      consultations: 6,
+      abandoned: 0,
+      spam: 0,
+      documents: 3,
+      previous_month_consultations: 0,
+      change_vs_previous_month_pct: null,
+      same_month_last_year_consultations: null,
+      change_vs_same_month_last_year_pct: null,
     })
     expect(months.find((m) => m.month === '2021-12-01')).toEqual({
-      month: '2021-12-01', tickets: 9, consultations: 8, abandoned: 1, spam: 0, documents: 1,
-      previous_month_consultations: 6, change_vs_previous_month_pct: 33.33,
-      same_month_last_year_consultations: 3, change_vs_same_month_last_year_pct: 166.67,
+      month: '2021-12-01',
+      tickets: 9,
+      consultations: 8,
+      abandoned: 1,
+      spam: 0,
+      documents: 1,
+      previous_month_consultations: 6,
+      change_vs_previous_month_pct: 33.33,
+      same_month_last_year_consultations: 3,
+      change_vs_same_month_last_year_pct: 166.67,
     })
   })
 
   it('totals years and splits WhatsApp from the other channels', async () => {
-    expect(await t.db.selectFrom('reporting.year_total').selectAll().orderBy('year').execute()).toEqual([
-      { year: 2020, consultations: 3, documents: 0, previous_year_consultations: null, change_vs_previous_year_pct: null },
-      { year: 2021, consultations: 14, documents: 4, previous_year_consultations: 3, change_vs_previous_year_pct: 366.67 },
-      { year: 2022, consultations: 6, documents: 0, previous_year_consultations: 14, change_vs_previous_year_pct: -57.14 },
+    expect(
+      await t.db.selectFrom('reporting.year_total').selectAll().orderBy('year').execute(),
+    ).toEqual([
+      {
+        year: 2020,
+        consultations: 3,
+        documents: 0,
+        previous_year_consultations: null,
+        change_vs_previous_year_pct: null,
+      },
+      {
+        year: 2021,
+        consultations: 14,
+        documents: 4,
+        previous_year_consultations: 3,
+        change_vs_previous_year_pct: 366.67,
+      },
+      {
+        year: 2022,
+        consultations: 6,
+        documents: 0,
+        previous_year_consultations: 14,
+        change_vs_previous_year_pct: -57.14,
+      },
     ])
-    expect(await t.db.selectFrom('reporting.year_whatsapp_vs_other').selectAll().orderBy('year').execute()).toEqual([
-      { year: 2020, whatsapp: 2, other: 1, consultations: 3, whatsapp_share_pct: 66.67, other_share_pct: 33.33 },
-      { year: 2021, whatsapp: 9, other: 5, consultations: 14, whatsapp_share_pct: 64.29, other_share_pct: 35.71 },
-      { year: 2022, whatsapp: 6, other: 0, consultations: 6, whatsapp_share_pct: 100, other_share_pct: 0 },
+    expect(
+      await t.db
+        .selectFrom('reporting.year_whatsapp_vs_other')
+        .selectAll()
+        .orderBy('year')
+        .execute(),
+    ).toEqual([
+      {
+        year: 2020,
+        whatsapp: 2,
+        other: 1,
+        consultations: 3,
+        whatsapp_share_pct: 66.67,
+        other_share_pct: 33.33,
+      },
+      {
+        year: 2021,
+        whatsapp: 9,
+        other: 5,
+        consultations: 14,
+        whatsapp_share_pct: 64.29,
+        other_share_pct: 35.71,
+      },
+      {
+        year: 2022,
+        whatsapp: 6,
+        other: 0,
+        consultations: 6,
+        whatsapp_share_pct: 100,
+        other_share_pct: 0,
+      },
     ])
   })
 
@@ -107,35 +229,65 @@ describe('reporting views and the report on hand-made facts', () => {
     expect(report.years[0].monthly).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3])
     expect(report.years[1].documentsMonthly.slice(10)).toEqual([3, 1])
     expect(report.yearlyGrowthPct).toBe(366.67)
-    expect([report.years[1].whatsappSharePct, report.years[1].otherSharePct]).toEqual([64.29, 35.71])
+    expect([report.years[1].whatsappSharePct, report.years[1].otherSharePct]).toEqual([
+      64.29, 35.71,
+    ])
     const fromViews = await channelMonth('2021-12')
     for (const c of report.breakdown.channels) {
       const view = fromViews.find((v) => v.channel === c.channel)
-      expect([c.consultations, c.sharePct, c.changeVsPreviousMonthPct, c.changeVsSameMonthLastYearPct]).toEqual([
-        view?.consultations, view?.share_pct, view?.change_vs_previous_month_pct, view?.change_vs_same_month_last_year_pct,
+      expect([
+        c.consultations,
+        c.sharePct,
+        c.changeVsPreviousMonthPct,
+        c.changeVsSameMonthLastYearPct,
+      ]).toEqual([
+        view?.consultations,
+        view?.share_pct,
+        view?.change_vs_previous_month_pct,
+        view?.change_vs_same_month_last_year_pct,
       ])
     }
     expect(report.breakdown.channels.find((c) => c.channel === 'phone')?.abandoned).toBe(1)
     expect(report.topTopics.whatsapp).toEqual([{ rank: 1, topic: 'DAU', consultations: 5 }])
-    expect(report.segments[11]?.segments).toEqual({ pemda: 0, kementerian_lembaga: 2, mahasiswa: 1, lainnya: 5 })
+    expect(report.segments[11]?.segments).toEqual({
+      pemda: 0,
+      kementerian_lembaga: 2,
+      mahasiswa: 1,
+      lainnya: 5,
+    })
   })
 
   it('takes the month asked for and refuses one outside the year', async () => {
     expect((await loadReport(t.db, { year: 2021, month: '2021-11' })).breakdown).toMatchObject({
-      month: '2021-11', consultations: 6, previousMonth: 0, changeVsPreviousMonthPct: null,
+      month: '2021-11',
+      consultations: 6,
+      previousMonth: 0,
+      changeVsPreviousMonthPct: null,
     })
-    await expect(loadReport(t.db, { year: 2021, month: '2022-01' })).rejects.toThrow('month 2022-01 is not in 2021')
+    await expect(loadReport(t.db, { year: 2021, month: '2022-01' })).rejects.toThrow(
+      'month 2022-01 is not in 2021',
+    )
   })
 
   // Runs last: it changes a fact.
   it("follows a late correction: a ticket re-exported as spam changes its month and the next month's change", async () => {
     const january = async () =>
-      (await channelMonth('2022-01')).find((r) => r.channel === 'whatsapp')?.change_vs_previous_month_pct
+      (await channelMonth('2022-01')).find((r) => r.channel === 'whatsapp')
+        ?.change_vs_previous_month_pct
     expect(await january()).toBe(20)
-    await reexportTicket(t.db, importId, { id: '2021-12-whatsapp-resolved-0', channel: 'whatsapp', openedAt: '2021-12-15T03:00:00Z', status: 'spam' })
+    await reexportTicket(t.db, importId, {
+      id: '2021-12-whatsapp-resolved-0',
+      channel: 'whatsapp',
+      openedAt: '2021-12-15T03:00:00Z',
+      status: 'spam',
+    })
     await recomputeMonths(t.db, ['2021-12'])
     expect((await channelMonth('2021-12')).find((r) => r.channel === 'whatsapp')).toEqual({
-      channel: 'whatsapp', consultations: 4, share_pct: 57.14, change_vs_previous_month_pct: 0, change_vs_same_month_last_year_pct: 100,
+      channel: 'whatsapp',
+      consultations: 4,
+      share_pct: 57.14,
+      change_vs_previous_month_pct: 0,
+      change_vs_same_month_last_year_pct: 100,
     })
     expect(await january()).toBe(50)
     const spam = await t.db

@@ -21,7 +21,13 @@ export interface Fact {
 export async function insertImport(db: Db): Promise<number> {
   const row = await db
     .insertInto('import')
-    .values({ channel: 'whatsapp', path: 'hand-made', sha256: '0'.repeat(64), adapter_version: 'test@1', status: 'succeeded' })
+    .values({
+      channel: 'whatsapp',
+      path: 'hand-made',
+      sha256: '0'.repeat(64),
+      adapter_version: 'test@1',
+      status: 'succeeded',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -68,7 +74,11 @@ export async function reexportTicket(db: Db, importId: number, fact: Fact): Prom
   await upsertTickets(db, importId, 'test@1', [event])
 }
 
-export async function insertDocuments(db: Db, importId: number, receivedAt: readonly string[]): Promise<void> {
+export async function insertDocuments(
+  db: Db,
+  importId: number,
+  receivedAt: readonly string[],
+): Promise<void> {
   await db
     .insertInto('document')
     .values(
@@ -96,8 +106,18 @@ export async function clearAll(db: Db): Promise<void> {
 /** Every rollup row, in key order: the whole state a rerun must reproduce. */
 export async function readRollups(db: Db) {
   return {
-    channelMonth: await db.selectFrom('reporting.channel_month').selectAll().orderBy('month').orderBy('channel').execute(),
-    segmentMonth: await db.selectFrom('reporting.segment_month').selectAll().orderBy('month').orderBy('segment').execute(),
+    channelMonth: await db
+      .selectFrom('reporting.channel_month')
+      .selectAll()
+      .orderBy('month')
+      .orderBy('channel')
+      .execute(),
+    segmentMonth: await db
+      .selectFrom('reporting.segment_month')
+      .selectAll()
+      .orderBy('month')
+      .orderBy('segment')
+      .execute(),
     topicMonth: await db
       .selectFrom('reporting.topic_month')
       .selectAll()
@@ -105,6 +125,10 @@ export async function readRollups(db: Db) {
       .orderBy('channel')
       .orderBy('rank')
       .execute(),
-    documentMonth: await db.selectFrom('reporting.document_month').selectAll().orderBy('month').execute(),
+    documentMonth: await db
+      .selectFrom('reporting.document_month')
+      .selectAll()
+      .orderBy('month')
+      .execute(),
   }
 }

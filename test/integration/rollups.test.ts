@@ -2,7 +2,14 @@ import { sql } from 'kysely'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { listPendingMonths, monthsToRecompute, recomputeMonths } from '../../src/db/rollups.js'
 import { useTestDatabase } from '../support/database.js'
-import { clearAll, insertDocuments, insertFacts, insertImport, readRollups, type Fact } from './rollups-facts.js'
+import {
+  clearAll,
+  insertDocuments,
+  insertFacts,
+  insertImport,
+  readRollups,
+  type Fact,
+} from './rollups-facts.js'
 
 describe('recomputeMonths', () => {
   const t = useTestDatabase()
@@ -15,10 +22,25 @@ describe('recomputeMonths', () => {
   it('counts consultations, abandoned and spam per WIB month and channel, with first-response times', async () => {
     await insertFacts(t.db, importId, [
       { id: 'a', openedAt: '2021-12-01T02:00:00Z', firstResponseAt: '2021-12-01T02:01:00Z' },
-      { id: 'b', openedAt: '2021-12-02T02:00:00Z', firstResponseAt: '2021-12-02T02:03:00Z', status: 'open' },
-      { id: 'c', openedAt: '2021-12-03T02:00:00Z', firstResponseAt: '2021-12-03T02:11:00Z', status: 'pending' },
+      {
+        id: 'b',
+        openedAt: '2021-12-02T02:00:00Z',
+        firstResponseAt: '2021-12-02T02:03:00Z',
+        status: 'open',
+      },
+      {
+        id: 'c',
+        openedAt: '2021-12-03T02:00:00Z',
+        firstResponseAt: '2021-12-03T02:11:00Z',
+        status: 'pending',
+      },
       // Not consultations: their response times do not count either.
-      { id: 'd', openedAt: '2021-12-04T02:00:00Z', firstResponseAt: '2021-12-04T09:00:00Z', status: 'abandoned' },
+      {
+        id: 'd',
+        openedAt: '2021-12-04T02:00:00Z',
+        firstResponseAt: '2021-12-04T09:00:00Z',
+        status: 'abandoned',
+      },
       { id: 'e', openedAt: '2021-12-05T02:00:00Z', status: 'spam' },
       // A response before opening is an artefact, left out of the times but counted.
       { id: 'f', openedAt: '2021-12-06T02:00:00Z', firstResponseAt: '2021-12-06T01:00:00Z' },
@@ -30,12 +52,26 @@ describe('recomputeMonths', () => {
     const { channelMonth } = await readRollups(t.db)
     expect(channelMonth).toEqual([
       {
-        month: '2021-12-01', channel: 'phone', tickets: 1, consultations: 1, abandoned: 0, spam: 0,
-        responded: 0, first_response_median_seconds: null, first_response_mean_seconds: null,
+        month: '2021-12-01',
+        channel: 'phone',
+        tickets: 1,
+        consultations: 1,
+        abandoned: 0,
+        spam: 0,
+        responded: 0,
+        first_response_median_seconds: null,
+        first_response_mean_seconds: null,
       },
       {
-        month: '2021-12-01', channel: 'whatsapp', tickets: 6, consultations: 4, abandoned: 1, spam: 1,
-        responded: 3, first_response_median_seconds: 180, first_response_mean_seconds: 300,
+        month: '2021-12-01',
+        channel: 'whatsapp',
+        tickets: 6,
+        consultations: 4,
+        abandoned: 1,
+        spam: 1,
+        responded: 3,
+        first_response_median_seconds: 180,
+        first_response_mean_seconds: 300,
       },
     ])
   })
@@ -80,7 +116,12 @@ describe('recomputeMonths', () => {
     const facts: Fact[] = []
     const add = (topic: string | null, count: number, extra: Partial<Fact> = {}) => {
       for (let i = 0; i < count; i += 1) {
-        facts.push({ id: `${topic}-${extra.status ?? ''}-${i}`, openedAt: '2021-12-10T02:00:00Z', topic, ...extra })
+        facts.push({
+          id: `${topic}-${extra.status ?? ''}-${i}`,
+          openedAt: '2021-12-10T02:00:00Z',
+          topic,
+          ...extra,
+        })
       }
     }
     add('DAU', 5)
@@ -92,13 +133,23 @@ describe('recomputeMonths', () => {
     add('DAU', 2, { channel: 'phone' })
     await insertFacts(t.db, importId, facts)
     await recomputeMonths(t.db, ['2021-12'])
-    const ranks = (await readRollups(t.db)).topicMonth.map((r) => [r.channel, r.rank, r.topic, r.consultations])
+    const ranks = (await readRollups(t.db)).topicMonth.map((r) => [
+      r.channel,
+      r.rank,
+      r.topic,
+      r.consultations,
+    ])
     expect(ranks).toEqual([
       ['phone', 1, 'DAU', 2],
       ['whatsapp', 1, 'DAU', 5],
       ['whatsapp', 2, 'DAK', 3],
       ['whatsapp', 3, 'Dana Desa', 3],
-      ...['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'].map((topic, i) => ['whatsapp', 4 + i, topic, 1]),
+      ...['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'].map((topic, i) => [
+        'whatsapp',
+        4 + i,
+        topic,
+        1,
+      ]),
     ])
   })
 
@@ -117,7 +168,9 @@ describe('recomputeMonths', () => {
     await recomputeMonths(t.db, ['2021-10'])
     const after = await readRollups(t.db)
     expect(after.channelMonth.map((r) => r.month)).toEqual(['2021-11-01'])
-    expect(after.segmentMonth).toEqual([{ month: '2021-11-01', segment: 'lainnya', consultations: 1 }])
+    expect(after.segmentMonth).toEqual([
+      { month: '2021-11-01', segment: 'lainnya', consultations: 1 },
+    ])
     expect([after.topicMonth, after.documentMonth]).toEqual([[], []])
   })
 
@@ -153,21 +206,38 @@ describe('monthsToRecompute', () => {
       { id: 'c', openedAt: null },
     ])
     await insertDocuments(t.db, importId, ['2021-05-01T00:00:00Z'])
-    await sql`insert into reporting.document_month (month, documents) values ('2019-07-01', 3)`.execute(t.db)
+    await sql`insert into reporting.document_month (month, documents) values ('2019-07-01', 3)`.execute(
+      t.db,
+    )
   })
 
   it('takes the months given, sorted and once each', async () => {
-    const months = await monthsToRecompute(t.db, { months: ['2021-12', '2021-11', '2021-12'] }, new Date())
+    const months = await monthsToRecompute(
+      t.db,
+      { months: ['2021-12', '2021-11', '2021-12'] },
+      new Date(),
+    )
     expect(months).toEqual(['2021-11', '2021-12'])
   })
 
   it('takes the current and previous WIB month for recent', async () => {
-    expect(await monthsToRecompute(t.db, { recent: true }, new Date('2021-11-30T16:59:59Z'))).toEqual(['2021-10', '2021-11'])
-    expect(await monthsToRecompute(t.db, { recent: true }, new Date('2021-11-30T17:00:00Z'))).toEqual(['2021-11', '2021-12'])
-    expect(await monthsToRecompute(t.db, { recent: true }, new Date('2021-01-15T00:00:00Z'))).toEqual(['2020-12', '2021-01'])
+    expect(
+      await monthsToRecompute(t.db, { recent: true }, new Date('2021-11-30T16:59:59Z')),
+    ).toEqual(['2021-10', '2021-11'])
+    expect(
+      await monthsToRecompute(t.db, { recent: true }, new Date('2021-11-30T17:00:00Z')),
+    ).toEqual(['2021-11', '2021-12'])
+    expect(
+      await monthsToRecompute(t.db, { recent: true }, new Date('2021-01-15T00:00:00Z')),
+    ).toEqual(['2020-12', '2021-01'])
   })
 
   it('takes every month with facts, and months the rollups still hold, for all', async () => {
-    expect(await monthsToRecompute(t.db, { all: true }, new Date())).toEqual(['2019-07', '2021-01', '2021-03', '2021-05'])
+    expect(await monthsToRecompute(t.db, { all: true }, new Date())).toEqual([
+      '2019-07',
+      '2021-01',
+      '2021-03',
+      '2021-05',
+    ])
   })
 })

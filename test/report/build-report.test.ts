@@ -17,11 +17,21 @@ describe('buildReport', () => {
 
   it('splits WhatsApp from the other channels per year with shares', () => {
     const [y2020, y2021] = report.years
-    expect(y2020).toMatchObject({ whatsapp: 8348, other: 2745, whatsappSharePct: 75.25, otherSharePct: 24.75 })
-    expect(y2021).toMatchObject({ whatsapp: 8782, other: 3004, whatsappSharePct: 74.51, otherSharePct: 25.49 })
+    expect(y2020).toMatchObject({
+      whatsapp: 8348,
+      other: 2745,
+      whatsappSharePct: 75.25,
+      otherSharePct: 24.75,
+    })
+    expect(y2021).toMatchObject({
+      whatsapp: 8782,
+      other: 3004,
+      whatsappSharePct: 74.51,
+      otherSharePct: 25.49,
+    })
   })
 
-  it("breaks the month down by channel with shares and changes", () => {
+  it('breaks the month down by channel with shares and changes', () => {
     const b = report.breakdown
     expect(b).toMatchObject({
       month: '2021-12',
@@ -34,7 +44,10 @@ describe('buildReport', () => {
       changeVsSameMonthLastYearPct: 89.97,
     })
     const byChannel = Object.fromEntries(
-      b.channels.map((c) => [c.channel, [c.consultations, c.sharePct, c.previousMonth, c.changeVsPreviousMonthPct]]),
+      b.channels.map((c) => [
+        c.channel,
+        [c.consultations, c.sharePct, c.previousMonth, c.changeVsPreviousMonthPct],
+      ]),
     )
     expect(byChannel).toEqual({
       whatsapp: [844, 71.89, 675, 25.04],
@@ -48,7 +61,14 @@ describe('buildReport', () => {
   it('counts months without rows as 0 and leaves changes against 0 empty', () => {
     const figures: ReportFigures = {
       channelMonths: [
-        { month: '2021-03', channel: 'phone', consultations: 4, abandoned: 1, firstResponseMedianSeconds: 30, firstResponseMeanSeconds: 45.5 },
+        {
+          month: '2021-03',
+          channel: 'phone',
+          consultations: 4,
+          abandoned: 1,
+          firstResponseMedianSeconds: 30,
+          firstResponseMeanSeconds: 45.5,
+        },
       ],
       segmentMonths: [{ month: '2021-03', segment: 'pemda', consultations: 4 }],
       documentMonths: [],
@@ -88,9 +108,14 @@ describe('pickReportMonth', () => {
   it('takes the last month of the year with any rollup row, else December', () => {
     const figures = figuresOf2021Report()
     expect(pickReportMonth(figures, 2021)).toBe('2021-12')
-    const early = { ...figures, channelMonths: figures.channelMonths.filter((r) => r.month < '2021-06') }
+    const early = {
+      ...figures,
+      channelMonths: figures.channelMonths.filter((r) => r.month < '2021-06'),
+    }
     expect(pickReportMonth({ ...early, documentMonths: [] }, 2021)).toBe('2021-05')
-    expect(pickReportMonth({ ...early, documentMonths: [{ month: '2021-07', documents: 1 }] }, 2021)).toBe('2021-07')
+    expect(
+      pickReportMonth({ ...early, documentMonths: [{ month: '2021-07', documents: 1 }] }, 2021),
+    ).toBe('2021-07')
     expect(pickReportMonth(figures, 2019)).toBe('2019-12')
   })
 })

@@ -11,9 +11,23 @@ describe('compareReport', () => {
   it('finds exactly the three printed figures that do not reconcile', () => {
     const { checked, mismatches } = compareReport(report, PUBLISHED_2021)
     expect(mismatches).toEqual([
-      { figure: 'consultations.published_figures_that_do_not_reconcile.yearly_growth_pct.printed', computed: 6.25, published: 19.01 },
-      { figure: 'consultations.published_figures_that_do_not_reconcile.whatsapp_share_2020_pct.printed', computed: 75.25, published: 75.06 },
-      { figure: 'consultations.published_figures_that_do_not_reconcile.whatsapp_share_2021_pct.printed', computed: 74.51, published: 74.34 },
+      {
+        figure: 'consultations.published_figures_that_do_not_reconcile.yearly_growth_pct.printed',
+        computed: 6.25,
+        published: 19.01,
+      },
+      {
+        figure:
+          'consultations.published_figures_that_do_not_reconcile.whatsapp_share_2020_pct.printed',
+        computed: 75.25,
+        published: 75.06,
+      },
+      {
+        figure:
+          'consultations.published_figures_that_do_not_reconcile.whatsapp_share_2021_pct.printed',
+        computed: 74.51,
+        published: 74.34,
+      },
     ])
     // 24 months, 2 years, 2×2 WhatsApp/other, 2×6 channel cells, 6 changes, 3 printed, 12+1 documents
     expect(checked).toBe(24 + 2 + 4 + 12 + 6 + 3 + 13)
@@ -21,11 +35,23 @@ describe('compareReport', () => {
 
   it('compares a printed percentage at its own precision (90.9 and -14.3 match)', () => {
     const published = parsePublishedReport(
-      { consultations: { published_changes: { '2021-12_vs_2021-11_hai_kemenkeu_pct': 90.9, '2021-12_vs_2021-11_livechat_pct': -14.3, '2021-12_vs_2021-11_phone_pct': 44.3 } } },
+      {
+        consultations: {
+          published_changes: {
+            '2021-12_vs_2021-11_hai_kemenkeu_pct': 90.9,
+            '2021-12_vs_2021-11_livechat_pct': -14.3,
+            '2021-12_vs_2021-11_phone_pct': 44.3,
+          },
+        },
+      },
       'test',
     )
     expect(compareReport(report, published).mismatches).toEqual([
-      { figure: 'consultations.published_changes.2021-12_vs_2021-11_phone_pct', computed: 44.2, published: 44.3 },
+      {
+        figure: 'consultations.published_changes.2021-12_vs_2021-11_phone_pct',
+        computed: 44.2,
+        published: 44.3,
+      },
     ])
   })
 
@@ -38,13 +64,24 @@ describe('compareReport', () => {
     expect(mismatches.slice(0, 3)).toEqual([
       { figure: 'consultations.monthly_total.2021[11]', computed: 1174, published: 1175 },
       { figure: 'consultations.by_channel.2021-12.phone', computed: 124, published: 125 },
-      { figure: 'consultations.published_figures_that_do_not_reconcile.yearly_growth_pct.printed', computed: 6.25, published: 19.01 },
+      {
+        figure: 'consultations.published_figures_that_do_not_reconcile.yearly_growth_pct.printed',
+        computed: 6.25,
+        published: 19.01,
+      },
     ])
-    expect(mismatches.at(-1)).toEqual({ figure: 'email_lapor_documents.monthly.2021[0]', computed: 2160, published: 2159 })
+    expect(mismatches.at(-1)).toEqual({
+      figure: 'email_lapor_documents.monthly.2021[0]',
+      computed: 2160,
+      published: 2159,
+    })
   })
 
   it('reports a year the computed report does not cover as computed null', () => {
-    const published = parsePublishedReport({ consultations: { yearly_total: { '2019': 10_000 } } }, 'test')
+    const published = parsePublishedReport(
+      { consultations: { yearly_total: { '2019': 10_000 } } },
+      'test',
+    )
     expect(compareReport(report, published).mismatches).toEqual([
       { figure: 'consultations.yearly_total.2019', computed: null, published: 10_000 },
     ])
@@ -58,8 +95,8 @@ describe('compareReport', () => {
   })
 
   it('rejects a document of the wrong shape naming the key', () => {
-    expect(() => parsePublishedReport({ consultations: { yearly_total: { '2021': 'many' } } }, 'x.json')).toThrow(
-      /^x\.json: consultations\.yearly_total\.2021: /,
-    )
+    expect(() =>
+      parsePublishedReport({ consultations: { yearly_total: { '2021': 'many' } } }, 'x.json'),
+    ).toThrow(/^x\.json: consultations\.yearly_total\.2021: /)
   })
 })

@@ -33,7 +33,9 @@ export function figuresOf2021Report(): ReportFigures {
     const fixedWhatsapp = printed.reduce((sum, [, split]) => sum + (split.whatsapp ?? 0), 0)
     const freeTotal = totals.reduce((sum, t, i) => sum + (free[i] ? t : 0), 0)
     const whatsappLeft = c.yearly_whatsapp_vs_other[year].whatsapp - fixedWhatsapp
-    const whatsapp = totals.map((t, i) => (free[i] ? Math.floor((t * whatsappLeft) / freeTotal) : 0))
+    const whatsapp = totals.map((t, i) =>
+      free[i] ? Math.floor((t * whatsappLeft) / freeTotal) : 0,
+    )
     whatsapp[0]! += whatsappLeft - whatsapp.reduce((a, b) => a + b, 0)
     totals.forEach((total, i) => {
       const month = `${year}-${String(i + 1).padStart(2, '0')}`

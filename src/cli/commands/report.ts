@@ -26,8 +26,14 @@ export function configureReportCommand(program: Command): void {
         'WhatsApp vs other, segments, top topics, Email Lapor documents. Reads DATABASE_URL.',
     )
     .option('--year <YYYY>', 'the report year (default: the year of --month)', parseYear)
-    .option('--month <YYYY-MM>', 'the month of the breakdown and topics (default: the last month of the year with data)', parseMonth)
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .option(
+      '--month <YYYY-MM>',
+      'the month of the breakdown and topics (default: the last month of the year with data)',
+      parseMonth,
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'),
+    )
     .option('--out <file>', 'write the report to FILE instead of standard output')
     .option(
       '--compare <file.json>',
@@ -50,9 +56,15 @@ Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments, 
     )
     .action((options: ReportCommandOptions, command: Command) => {
       const year = options.year ?? (options.month ? Number(options.month.slice(0, 4)) : undefined)
-      if (year === undefined) command.error('dering report: give --year YYYY (or --month YYYY-MM)', { exitCode: EXIT.usage })
+      if (year === undefined) {
+        command.error('dering report: give --year YYYY (or --month YYYY-MM)', {
+          exitCode: EXIT.usage,
+        })
+      }
       if (options.month && !options.month.startsWith(`${year}-`)) {
-        command.error(`dering report: --month ${options.month} is not in --year ${year}`, { exitCode: EXIT.usage })
+        command.error(`dering report: --month ${options.month} is not in --year ${year}`, {
+          exitCode: EXIT.usage,
+        })
       }
       return runWithServices((services) => reportCommand(services, { ...options, year }))
     })
@@ -68,7 +80,9 @@ async function reportCommand(
     : undefined
   const report = await loadReport(services.db, { year: options.year, month: options.month })
   if (isEmptyReport(report)) {
-    process.stderr.write(`dering: no consultations or documents for ${options.year - 1}–${options.year} in reporting.*; run \`dering rollup --all\` after ingesting\n`)
+    process.stderr.write(
+      `dering: no consultations or documents for ${options.year - 1}–${options.year} in reporting.*; run \`dering rollup --all\` after ingesting\n`,
+    )
   }
   if (options.out) {
     await writeFile(options.out, formatReport(report, options.format))
@@ -92,7 +106,9 @@ async function readPublished(file: string): Promise<PublishedReport> {
 }
 
 function printComparison({ checked, mismatches }: Comparison, file: string): void {
-  console.log(`compared ${checked} published figures with ${file}: ${mismatches.length} mismatch(es)`)
+  console.log(
+    `compared ${checked} published figures with ${file}: ${mismatches.length} mismatch(es)`,
+  )
   for (const m of mismatches) {
     console.log(`${m.figure}: computed ${m.computed ?? 'none'}, published ${m.published ?? 'none'}`)
   }
@@ -100,6 +116,8 @@ function printComparison({ checked, mismatches }: Comparison, file: string): voi
 
 function parseYear(value: string): number {
   const year = Number(value)
-  if (!/^\d{4}$/.test(value) || year < 1970) throw new InvalidArgumentError('expected a year such as 2021')
+  if (!/^\d{4}$/.test(value) || year < 1970) {
+    throw new InvalidArgumentError('expected a year such as 2021')
+  }
   return year
 }

@@ -25,7 +25,12 @@ export function configureRollupCommand(program: Command): void {
         .argParser((value: string, previous: string[] = []) => [...previous, parseMonth(value)])
         .conflicts('all'),
     )
-    .addOption(new Option('--all', 'every month with tickets or documents (and any month the rollups still hold)'))
+    .addOption(
+      new Option(
+        '--all',
+        'every month with tickets or documents (and any month the rollups still hold)',
+      ),
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -39,7 +44,9 @@ Examples:
 A month is rewritten whole in one transaction, so a rerun gives the same rows.
 Exit codes: 0 done, 2 bad arguments or settings, 3 Postgres unreachable.`,
     )
-    .action((options: RollupOptions) => runWithServices((services) => rollupCommand(services, options)))
+    .action((options: RollupOptions) =>
+      runWithServices((services) => rollupCommand(services, options)),
+    )
 }
 
 async function rollupCommand(services: Services, options: RollupOptions): Promise<number> {
@@ -49,7 +56,11 @@ async function rollupCommand(services: Services, options: RollupOptions): Promis
   const seconds = (Date.now() - started) / 1000
   if (options.json) printJson({ source, months, seconds })
   else if (months.length === 0) console.log('no months to recompute')
-  else console.log(`recomputed ${months.length} month(s) (${source}): ${months.join(', ')} in ${seconds.toFixed(1)}s`)
+  else {
+    console.log(
+      `recomputed ${months.length} month(s) (${source}): ${months.join(', ')} in ${seconds.toFixed(1)}s`,
+    )
+  }
   return EXIT.ok
 }
 
