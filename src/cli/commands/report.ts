@@ -22,7 +22,7 @@ export function configureReportCommand(program: Command): void {
     .command('report')
     .description(
       "Print the yearly report's tables from the reporting.* rollups: consultations per month for the " +
-        'year and the year before, per channel, the month’s channel breakdown with shares and changes, ' +
+        "year and the year before, per channel, the month's channel breakdown with shares and changes, " +
         'WhatsApp vs other, segments, top topics, Email Lapor documents. Reads DATABASE_URL.',
     )
     .option('--year <YYYY>', 'the report year (default: the year of --month)', parseYear)
