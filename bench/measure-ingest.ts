@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto'
+import { enqueuePaths, waitWithProgress } from '../src/cli/ingest-paths.js'
+import type { FileOutcome } from '../src/cli/wait-for-ingest.js'
+import { loadConfig } from '../src/config.js'
+import type { Channel } from '../src/domain/channel.js'
+import { createLogger } from '../src/logger.js'
+import type { IngestResult } from '../src/queue/catalog.js'
+import type { Queues } from '../src/queue/queues.js'
+import { createServices } from '../src/services.js'
+import { startWorkerProcess, type WorkerProcess } from './worker-process.js'
+
+export interface BenchFile {
+  path: string
+  channel: Channel
+  records: number
+}
+
+export interface IngestRun {
+  seconds: number
+  records: number
+  outcomes: FileOutcome[]
+  /** Peak RSS of each worker process, bytes. */
+  peakRss: number[]
+}
+
+export interface IngestSetup {
+  databaseUrl: string
+  redisUrl: string
+  workers: number
+  /** Extra environment for the workers (BATCH_SIZE, …) and node flags (--cpu-prof). */
+  env?: Record<string, string>
+  nodeArgs?: string[]
+}
+
+/**
+ * A queue of its own, `workers` worker processes, then the files enqueued as `dering ingest`
+ * does and timed until the last job completes. Any failed file fails the measurement.
+ */
+export async function measureIngest(setup: IngestSetup, batches: readonly (readonly BenchFile[])[]): Promise<IngestRun[]> {
+  const env = {
+    DATABASE_URL: setup.databaseUrl,
+    REDIS_URL: setup.redisUrl,
+    QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+    ...setup.env,
+  }
+  const config = loadConfig({}, { ...env, LOG_LEVEL: 'warn' })
+  const services = createServices(config, createLogger(config))
+  const workers: WorkerProcess[] = []
+  try {
+    for (let i = 0; i < setup.workers; i += 1) workers.push(await startWorkerProcess(env, { nodeArgs: setup.nodeArgs }))
+    const runs: IngestRun[] = []
+    for (const files of batches) {
+      const channels = new Map(files.map((f) => [f.path, f.channel]))
+      const started = performance.now()
+      const enqueued = await enqueuePaths(services, files.map((f) => f.path), { channelOf: (path) => channels.get(path) })
+      const outcomes = await withResults(services.queues, await waitWithProgress(services, enqueued, false))
+      const seconds = (performance.now() - started) / 1000
+      const failed = outcomes.find((o) => o.status === 'failed')
+      if (failed?.status === 'failed') throw new Error(`${failed.file.path}: ${failed.error}`)
+      const peakRss = await Promise.all(workers.map((w) => w.peakRss()))
+      runs.push({ seconds, records: files.reduce((sum, f) => sum + f.records, 0), outcomes, peakRss })
+    }
+    return runs
+  } finally {
+    for (const worker of workers) await worker.stop()
+    await services.close()
+    await clearPrefix(services.config.REDIS_URL, env.QUEUE_PREFIX)
+  }
+}
+
+/**
+ * A job read just before it completed has no return value yet, though its state (read next)
+ * says completed: read such jobs again.
+ */
+async function withResults(queues: Queues, outcomes: FileOutcome[]): Promise<FileOutcome[]> {
+  const complete: FileOutcome[] = []
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'ingested' || outcome.result) complete.push(outcome)
+    else {
+      const job = await queues.ingest.getJob(outcome.file.jobId)
+      complete.push({ ...outcome, result: job?.returnvalue as IngestResult })
+    }
+  }
+  return complete
+}
+
+async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis')
+  const redis = new Redis(redisUrl)
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
+    cursor = next
+    if (keys.length > 0) await redis.del(...keys)
+  } while (cursor !== '0')
+  await redis.quit()
+}
+
+/** Sums a count over the files' results, e.g. how many tickets were inserted. */
+export function sumResults(run: IngestRun, key: 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'read'): number {
+  return run.outcomes.reduce((sum, o) => sum + (o.status === 'ingested' ? o.result[key] : 0), 0)
+}

@@ -1,0 +1,31 @@
+export interface BenchRow {
+  measure: string
+  rows?: number
+  seconds?: number
+  /** rows/s, or bytes for a memory row. */
+  value?: string
+  ratio?: number
+  target?: string
+  met?: boolean
+}
+
+const HEADERS = ['measure', 'rows', 'seconds', 'rows/s or peak', 'ratio', 'target', 'met']
+
+export const formatRate = (rows: number, seconds: number): string => Math.round(rows / seconds).toLocaleString('en-US')
+export const formatMegabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`
+
+/** The bench table as Markdown, so it pastes into docs/benchmarks.md as it is. */
+export function formatBenchTable(rows: readonly BenchRow[]): string {
+  const cells = rows.map((r) => [
+    r.measure,
+    r.rows?.toLocaleString('en-US') ?? '',
+    r.seconds?.toFixed(2) ?? '',
+    r.value ?? '',
+    r.ratio?.toFixed(2) ?? '',
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ])
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`
+  return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')
+}
