@@ -32,7 +32,7 @@ describe('dering dashboard', () => {
     dashboard = await startDashboard(t.services, { readOnly: false })
     opened.push(dashboard)
     await ingestAndWait(t.services, 'whatsapp', [fixturePath('whatsapp/sample-bom-semicolon.csv')])
-    await waitFor(async () => (await t.services.queues.rollup.getJobCounts('completed')).completed > 0)
+    await waitFor(async () => (await t.services.queues.rollup.getJobCounts('completed')).completed! > 0)
   })
   afterAll(async () => {
     for (const item of opened.reverse()) await item.close()
