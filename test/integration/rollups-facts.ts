@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../src/db/connect.js'
 import { upsertTickets } from '../../src/db/tickets.js'
+import { stateOf } from '../../src/domain/merge-ticket.js'
 import type { Channel } from '../../src/domain/channel.js'
 import type { Segment } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
@@ -71,7 +72,7 @@ export async function reexportTicket(db: Db, importId: number, fact: Fact): Prom
     messageCount: null,
     raw: {},
   }
-  await upsertTickets(db, importId, 'test@1', [event])
+  await upsertTickets(db, importId, 'test@1', [stateOf(event)])
 }
 
 export async function insertDocuments(
