@@ -43,6 +43,10 @@ const ConfigSchema = z.object({
   ROLLUP_CRON: cron.default('30 4 * * *'),
   /** How long a new inbox file's size and mtime must stay unchanged before it is taken. */
   INBOX_SETTLE_MS: positiveInt.max(3_600_000).default(30_000),
+  /** How long a worker's lock on an active job lasts unrenewed: a job whose worker died is retried once it expires. */
+  JOB_LOCK_MS: positiveInt.min(1_000).max(3_600_000).default(30_000),
+  /** How often workers look for such stalled jobs (whose lock expired) and put them back in the queue. */
+  JOB_STALLED_CHECK_MS: positiveInt.min(500).max(3_600_000).default(30_000),
   /** How long SIGTERM waits for active jobs before closing anyway (they are retried elsewhere). */
   SHUTDOWN_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
   DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),

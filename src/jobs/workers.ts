@@ -71,6 +71,8 @@ export function startWorker(services: Services, queue: WorkerQueue, concurrency:
       connection: runtime.connection,
       prefix: services.config.QUEUE_PREFIX,
       concurrency: Math.min(concurrency, MAX_CONCURRENCY[queue]),
+      lockDuration: services.config.JOB_LOCK_MS,
+      stalledInterval: services.config.JOB_STALLED_CHECK_MS,
       autorun: true,
     },
   )
