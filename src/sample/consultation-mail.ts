@@ -4,7 +4,7 @@ import { rfc5322Date } from './date-text.js'
 import { agentBody, htmlOf } from './email-bodies.js'
 import {
   boundary,
-  encodedWord,
+  foldedEncodedWords,
   mailbox,
   messageText,
   relayIp,
@@ -37,7 +37,7 @@ export function customerMail(prng: Prng, mail: CustomerMail): MailMessage {
     ['Date', mail.dateOffset === null ? null : rfc5322Date(sentAt, mail.dateOffset)],
     ['From', mailbox(customer.name, customer.email)],
     ...recipients(prng),
-    ['Subject', prng.chance(0.08) ? encodedWord(mail.subject) : mail.subject],
+    ['Subject', prng.chance(0.08) ? foldedEncodedWords(mail.subject) : mail.subject],
     ...mail.threading,
     ['MIME-Version', '1.0'],
     ...content.headers,

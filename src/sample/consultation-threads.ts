@@ -58,7 +58,7 @@ export function createThread(
   }
   const domain = customer.email.split('@')[1]!
   const rootId = ctx.nextMessageId(domain, sentAt)
-  const body = customerBody(prng, subject, customer.name, organizationOf(customer))
+  const body = customerBody(prng, subject, customer.name, organizationOf(customer), sentAt)
   const messages: MailMessage[] = []
   const fromCustomer = (
     at: Date,

@@ -1,9 +1,15 @@
+import { wallClock } from './clock.js'
 import { listOf } from './names.js'
 import type { Prng } from './prng.js'
 
-const GREETINGS = listOf(
-  'Selamat pagi, Selamat siang, Selamat sore, Yth. Call Center DJPK, Assalamualaikum',
-)
+/** Greetings for the time of day, in WIB hours; or a formal opening at any time. */
+const GREETINGS: readonly (readonly [number, string])[] = [
+  [11, 'Selamat pagi'],
+  [15, 'Selamat siang'],
+  [18, 'Selamat sore'],
+  [24, 'Selamat malam'],
+]
+const FORMAL = listOf('Yth. Call Center DJPK, Assalamualaikum, Dengan hormat')
 const DETAILS = listOf(`
   Sampai saat ini dana tersebut belum masuk ke RKUD kami.,
   Apakah ada persyaratan dokumen yang masih harus kami lengkapi?,
@@ -25,9 +31,14 @@ export function customerBody(
   subject: string,
   name: string,
   organization: string,
+  sentAt: Date,
 ): string {
+  const hour = wallClock(sentAt).hour
+  const greeting = prng.chance(0.3)
+    ? prng.pick(FORMAL)
+    : GREETINGS.find(([until]) => hour < until)![1]
   const lines = [
-    `${prng.pick(GREETINGS)},`,
+    `${greeting},`,
     '',
     `Mohon informasi terkait ${subject.charAt(0).toLowerCase()}${subject.slice(1)}. ${prng.pick(DETAILS)}`,
     '',
@@ -55,7 +66,8 @@ export function agentBody(
     prng.pick(ANSWERS),
     '',
     'Salam,',
-    agentName,
+    // The inbox's own address signs as the team; an agent's mailbox with the agent's name too.
+    ...(agentName === 'Call Center DJPK' ? [] : [agentName]),
     'Call Center DJPK 150420',
     'Direktorat Jenderal Perimbangan Keuangan',
     '',

@@ -1,4 +1,4 @@
-import { base64Lines, encodedWord, rfc2231Value } from './mime-text.js'
+import { base64Lines, encodedWord, rfc2231Parameter } from './mime-text.js'
 import { listOf } from './names.js'
 import type { Prng } from './prng.js'
 import type { Region } from './regions.js'
@@ -36,7 +36,7 @@ export function laporAttachment(
   const ascii = /^[\x20-\x7e]*$/.test(fileName)
   const disposition = ascii
     ? `attachment; filename="${fileName}"`
-    : `attachment; filename*=${rfc2231Value(fileName)}`
+    : `attachment;\n ${rfc2231Parameter('filename', fileName)}`
   const name = ascii ? fileName : encodedWord(fileName)
   return [
     `Content-Type: ${CONTENT_TYPES[extension]}; name="${name}"`,

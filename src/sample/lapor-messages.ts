@@ -3,7 +3,7 @@ import { rfc5322Date } from './date-text.js'
 import {
   base64Lines,
   boundary,
-  encodedWord,
+  foldedEncodedWords,
   mailbox,
   messageText,
   relayIp,
@@ -88,7 +88,7 @@ export function createLaporMessage(
     ['Date', rfc5322Date(sentAt, edge ? 0 : 7)],
     ['From', mailbox(sender.name, sender.address)],
     ['To', REPORT_INBOX],
-    ['Subject', prng.chance(0.1) ? encodedWord(subject) : subject],
+    ['Subject', prng.chance(0.1) ? foldedEncodedWords(subject) : subject],
     ['MIME-Version', '1.0'],
     ['Content-Type', `multipart/mixed; boundary="${mixed}"`],
   ]

@@ -14,14 +14,41 @@ export interface MailMessage {
   documents: number
 }
 
-/** An RFC 2047 encoded word, as mail clients write non-ASCII (or any) subjects and names. */
+/** An RFC 2047 encoded word, as mail clients write non-ASCII (or any) names. */
 export function encodedWord(text: string): string {
   return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`
 }
 
-/** An RFC 2231 parameter value, `UTF-8''Laporan%20Realisasi%20%E2%80%93.pdf`. */
-export function rfc2231Value(text: string): string {
-  return `UTF-8''${encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
+/**
+ * A header value as encoded words of at most 75 characters, folded onto continuation lines
+ * (RFC 2047, 2): how clients send a long subject.
+ */
+export function foldedEncodedWords(text: string): string {
+  const words: string[] = []
+  let chunk = ''
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(encodedWord(chunk))
+      chunk = ''
+    }
+    chunk += char
+  }
+  if (chunk) words.push(encodedWord(chunk))
+  return words.join('\n ')
+}
+
+/**
+ * An RFC 2231 parameter, `filename*=UTF-8''Laporan%20…`, split into numbered continuations
+ * (`filename*0*=…; filename*1*=…`) when long, as Outlook and Thunderbird write it.
+ */
+export function rfc2231Parameter(name: string, text: string): string {
+  const encoded = encodeURIComponent(text).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  if (encoded.length <= 60) return `${name}*=UTF-8''${encoded}`
+  const pieces = encoded.match(/(?:%[0-9A-F]{2}|[^%]){1,40}/g) ?? []
+  return pieces.map((piece, i) => `${name}*${i}*=${i === 0 ? "UTF-8''" : ''}${piece}`).join(';\n ')
 }
 
 /** Base64 in 76-character lines, as MIME wants it. */

@@ -58,7 +58,3 @@ export const SAMPLE_MONTHS: readonly string[] = Object.keys(CONSULTATION_PLAN).s
 export function plannedConsultations(month: string, channel: Channel): number {
   return CONSULTATION_PLAN[month]?.[channel] ?? 0
 }
-
-export function plannedDocuments(month: string): number {
-  return DOCUMENT_PLAN[month] ?? 0
-}
