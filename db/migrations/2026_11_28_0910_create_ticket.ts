@@ -21,6 +21,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('subject', 'text')
     .addColumn('customer_key', 'text')
     .addColumn('message_count', 'integer')
+    // Status rank of the record each descriptive field came from (-1 while empty), so that the
+    // highest-ranked record that has a value wins whatever order records arrive in.
+    .addColumn('agent_rank', 'smallint', (c) => c.notNull().defaultTo(-1))
+    .addColumn('topic_rank', 'smallint', (c) => c.notNull().defaultTo(-1))
+    .addColumn('segment_rank', 'smallint', (c) => c.notNull().defaultTo(-1))
+    .addColumn('subject_rank', 'smallint', (c) => c.notNull().defaultTo(-1))
+    .addColumn('customer_key_rank', 'smallint', (c) => c.notNull().defaultTo(-1))
     .addColumn('import_id', 'bigint', (c) => c.notNull().references('import.id'))
     .addColumn('adapter_version', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

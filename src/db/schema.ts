@@ -43,6 +43,12 @@ export interface TicketTable {
   subject: string | null
   customer_key: string | null
   message_count: number | null
+  /** Status rank of the record each descriptive field came from; -1 while empty. */
+  agent_rank: Generated<number>
+  topic_rank: Generated<number>
+  segment_rank: Generated<number>
+  subject_rank: Generated<number>
+  customer_key_rank: Generated<number>
   import_id: number
   adapter_version: string
   updated_at: DefaultTimestamp

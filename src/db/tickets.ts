@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely'
-import type { TicketEvent } from '../domain/ticket-event.js'
+import type { TicketState } from '../domain/merge-ticket.js'
 import { statusRank } from '../domain/ticket-status.js'
 import type { Db } from './connect.js'
 import type { Database } from './schema.js'
@@ -13,33 +13,35 @@ export interface TicketUpsertResult {
   touched: Date[]
 }
 
-/** Whether the incoming row wins the descriptive fields: higher status rank, ties to the newcomer. */
-const INCOMING_WINS = sql`excluded.status_rank >= t.status_rank`
-const preferWinner = (column: string) =>
-  sql`case when ${INCOMING_WINS} then coalesce(excluded.${sql.ref(column)}, t.${sql.ref(column)})
-      else coalesce(t.${sql.ref(column)}, excluded.${sql.ref(column)}) end`
+const DESCRIPTIVE_COLUMNS = ['agent', 'topic', 'segment', 'subject', 'customer_key'] as const
+
+/** A descriptive field and its rank come from whichever side has the higher rank; ties to the newcomer. */
+const fromHigherRank = (column: string) =>
+  sql`case when excluded.${sql.ref(`${column}_rank`)} >= t.${sql.ref(`${column}_rank`)}
+      then excluded.${sql.ref(column)} else t.${sql.ref(column)} end`
 
 /**
  * The README merge rules in SQL (mirrors domain/merge-ticket.ts), so that the order in which
  * exports arrive never matters. LEAST/GREATEST ignore nulls.
  */
-const MERGED = {
+const MERGED: Record<string, ReturnType<typeof sql>> = {
   opened_at: sql`least(t.opened_at, excluded.opened_at)`,
   first_response_at: sql`least(t.first_response_at, excluded.first_response_at)`,
   closed_at: sql`greatest(t.closed_at, excluded.closed_at)`,
-  status: sql`case when ${INCOMING_WINS} then excluded.status else t.status end`,
+  status: sql`case when excluded.status_rank >= t.status_rank then excluded.status else t.status end`,
   status_rank: sql`greatest(t.status_rank, excluded.status_rank)`,
-  agent: preferWinner('agent'),
-  topic: preferWinner('topic'),
-  segment: preferWinner('segment'),
-  subject: preferWinner('subject'),
-  customer_key: preferWinner('customer_key'),
   message_count: sql`greatest(t.message_count, excluded.message_count)`,
+  ...Object.fromEntries(
+    DESCRIPTIVE_COLUMNS.flatMap((column) => [
+      [column, fromHigherRank(column)],
+      [`${column}_rank`, sql`greatest(t.${sql.ref(`${column}_rank`)}, excluded.${sql.ref(`${column}_rank`)})`],
+    ]),
+  ),
 }
-const MERGED_COLUMNS = Object.keys(MERGED) as (keyof typeof MERGED)[]
+const MERGED_COLUMNS = Object.keys(MERGED)
 
 /**
- * Upserts one batch of tickets (at most one event per id: merge duplicates first) in a single
+ * Upserts one batch of tickets (one state per id: merge a ticket's records first) in a single
  * statement over unnest() arrays. A row is rewritten only when a merged value changes, so a
  * re-ingested file reports every ticket as unchanged and leaves updated_at alone.
  */
@@ -47,15 +49,17 @@ export async function upsertTickets(
   db: Db | Transaction<Database>,
   importId: number,
   adapterVersion: string,
-  events: readonly TicketEvent[],
+  states: readonly TicketState[],
 ): Promise<TicketUpsertResult> {
-  if (events.length === 0) return { outcomes: new Map(), touched: [] }
-  const sorted = [...events].sort((a, b) => compareKeys(a, b)) // one lock order: no deadlocks
-  const column = <T>(pick: (e: TicketEvent) => T) => sorted.map(pick)
+  if (states.length === 0) return { outcomes: new Map(), touched: [] }
+  // One lock order for every batch: concurrent workers never deadlock on shared tickets.
+  const sorted = [...states].sort((a, b) => compareIds(a.event.sourceTicketId, b.event.sourceTicketId))
+  const column = <T>(pick: (s: TicketState) => T) => sorted.map(pick)
+  const text = (value: string | null) => value || null
 
-  const changed = sql.join(MERGED_COLUMNS.map((name) => sql`${MERGED[name]}`))
+  const changed = sql.join(MERGED_COLUMNS.map((name) => MERGED[name]!))
   const current = sql.join(MERGED_COLUMNS.map((name) => sql`t.${sql.ref(name)}`))
-  const assignments = sql.join(MERGED_COLUMNS.map((name) => sql`${sql.ref(name)} = ${MERGED[name]}`))
+  const assignments = sql.join(MERGED_COLUMNS.map((name) => sql`${sql.ref(name)} = ${MERGED[name]!}`))
 
   const { rows } = await sql<{
     source_ticket_id: string
@@ -65,15 +69,18 @@ export async function upsertTickets(
   }>`
     with input as (
       select * from unnest(
-        ${column((e) => e.channel)}::text[], ${column((e) => e.sourceTicketId)}::text[],
-        ${column((e) => e.openedAt)}::timestamptz[], ${column((e) => e.firstResponseAt)}::timestamptz[],
-        ${column((e) => e.closedAt)}::timestamptz[], ${column((e) => e.status)}::text[],
-        ${column((e) => statusRank(e.status))}::smallint[], ${column((e) => e.agent || null)}::text[],
-        ${column((e) => e.topic || null)}::text[], ${column((e) => e.segment)}::text[],
-        ${column((e) => e.subject || null)}::text[], ${column((e) => e.customerKey)}::text[],
-        ${column((e) => e.messageCount)}::int[]
+        ${column((s) => s.event.channel)}::text[], ${column((s) => s.event.sourceTicketId)}::text[],
+        ${column((s) => s.event.openedAt)}::timestamptz[], ${column((s) => s.event.firstResponseAt)}::timestamptz[],
+        ${column((s) => s.event.closedAt)}::timestamptz[], ${column((s) => s.event.status)}::text[],
+        ${column((s) => statusRank(s.event.status))}::smallint[], ${column((s) => s.event.messageCount)}::int[],
+        ${column((s) => text(s.event.agent))}::text[], ${column((s) => s.fieldRanks.agent)}::smallint[],
+        ${column((s) => text(s.event.topic))}::text[], ${column((s) => s.fieldRanks.topic)}::smallint[],
+        ${column((s) => s.event.segment)}::text[], ${column((s) => s.fieldRanks.segment)}::smallint[],
+        ${column((s) => text(s.event.subject))}::text[], ${column((s) => s.fieldRanks.subject)}::smallint[],
+        ${column((s) => s.event.customerKey)}::text[], ${column((s) => s.fieldRanks.customerKey)}::smallint[]
       ) as i(channel, source_ticket_id, opened_at, first_response_at, closed_at, status, status_rank,
-             agent, topic, segment, subject, customer_key, message_count)
+             message_count, agent, agent_rank, topic, topic_rank, segment, segment_rank,
+             subject, subject_rank, customer_key, customer_key_rank)
     ),
     prior as (
       select t.source_ticket_id, t.opened_at
@@ -81,7 +88,8 @@ export async function upsertTickets(
     ),
     upserted as (
       insert into ticket as t (channel, source_ticket_id, opened_at, first_response_at, closed_at,
-        status, status_rank, agent, topic, segment, subject, customer_key, message_count,
+        status, status_rank, message_count, agent, agent_rank, topic, topic_rank, segment,
+        segment_rank, subject, subject_rank, customer_key, customer_key_rank,
         import_id, adapter_version)
       select i.*, ${importId}::bigint, ${adapterVersion}::text from input i
       on conflict (channel, source_ticket_id) do update
@@ -94,7 +102,7 @@ export async function upsertTickets(
     from upserted u left join prior p using (source_ticket_id)
   `.execute(db)
 
-  const outcomes = new Map<string, TicketOutcome>(sorted.map((e) => [e.sourceTicketId, 'unchanged']))
+  const outcomes = new Map<string, TicketOutcome>(sorted.map((s) => [s.event.sourceTicketId, 'unchanged']))
   const touched: Date[] = []
   for (const row of rows) {
     outcomes.set(row.source_ticket_id, row.inserted ? 'inserted' : 'updated')
@@ -106,6 +114,6 @@ export async function upsertTickets(
   return { outcomes, touched }
 }
 
-function compareKeys(a: TicketEvent, b: TicketEvent): number {
-  return a.sourceTicketId < b.sourceTicketId ? -1 : a.sourceTicketId > b.sourceTicketId ? 1 : 0
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

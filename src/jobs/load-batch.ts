@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { AdapterOutput, DocumentOutput, RejectOutput, TicketOutput } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
-import { mergeTicketEvents } from '../domain/merge-ticket.js'
-import type { TicketEvent } from '../domain/ticket-event.js'
+import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { insertRejects } from '../db/rejects.js'
 import { markMonthsPending } from '../db/rollup-pending.js'
@@ -78,19 +77,20 @@ export async function loadBatch(
 
 /** Folds records of one ticket together; changedMerge[i] tells whether record i changed it. */
 function mergeByTicket(tickets: readonly TicketOutput[]): {
-  merged: Map<string, TicketEvent>
+  merged: Map<string, TicketState>
   changedMerge: boolean[]
 } {
-  const merged = new Map<string, TicketEvent>()
+  const merged = new Map<string, TicketState>()
   const changedMerge = tickets.map(({ event }) => {
     const before = merged.get(event.sourceTicketId)
-    const after = before ? mergeTicketEvents(before, event) : event
+    const after = before ? mergeTicketStates(before, stateOf(event)) : stateOf(event)
     merged.set(event.sourceTicketId, after)
     return !before || !sameFacts(before, after)
   })
   return { merged, changedMerge }
 }
 
-function sameFacts(a: TicketEvent, b: TicketEvent): boolean {
-  return JSON.stringify({ ...a, raw: null }) === JSON.stringify({ ...b, raw: null })
+function sameFacts(a: TicketState, b: TicketState): boolean {
+  const facts = (s: TicketState) => JSON.stringify([{ ...s.event, raw: null }, s.fieldRanks])
+  return facts(a) === facts(b)
 }

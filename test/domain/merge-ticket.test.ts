@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mergeTicketEvents } from '../../src/domain/merge-ticket.js'
+import { mergeTicketEvents, mergeTicketRecords } from '../../src/domain/merge-ticket.js'
 import { SEGMENTS } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { TICKET_STATUSES, type TicketStatus } from '../../src/domain/ticket-status.js'
@@ -23,7 +23,7 @@ const base: TicketEvent = {
 const event = (fields: Partial<TicketEvent>): TicketEvent => ({ ...base, ...fields })
 const at = (iso: string) => new Date(iso)
 
-const mergeAll = (events: readonly TicketEvent[]) => events.reduce(mergeTicketEvents)
+const mergeAll = (events: readonly TicketEvent[]) => mergeTicketRecords(events)
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]]
@@ -150,10 +150,20 @@ describe('mergeTicketEvents: order independence', () => {
     )
   })
 
-  // Known limitation: the merged event does not remember which record a filled-in field came
-  // from, so when the top-ranked record lacks a field, arrival order picks among the others.
-  // README wants the value of the highest-ranked record that has one (here Agus, pending).
-  it.fails(
+  it('gives the same whole ticket in every order when statuses differ, gaps and all', () => {
+    const distinctStatusesArb = fc
+      .tuple(fc.shuffledSubarray([...TICKET_STATUSES], { minLength: 3, maxLength: 4 }), fc.array(recordArb, { minLength: 4, maxLength: 4 }))
+      .map(([statuses, records]) => statuses.map((status, i) => ({ ...records[i], status })))
+    fc.assert(
+      fc.property(distinctStatusesArb, (records) => {
+        const events = tagged(records)
+        const expected = mergeAll(events)
+        for (const order of permutations(events)) expect(mergeAll(order)).toEqual(expected)
+      }),
+    )
+  })
+
+  it(
     'takes a missing field from the highest-ranked record that has it, in every order',
     () => {
       const records = tagged([
