@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/adapters/**/*.test.ts', 'test/domain/**/*.test.ts'],
+          include: [
+            'test/adapters/**/*.test.ts',
+            'test/domain/**/*.test.ts',
+            'test/report/**/*.test.ts',
+            'test/sample/**/*.test.ts',
+          ],
         },
       },
       {

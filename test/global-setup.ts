@@ -1,9 +1,11 @@
 import net from 'node:net'
+import { sql } from 'kysely'
 import type { TestProject } from 'vitest/node'
 import { createDb } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrator.js'
 import { coerceError } from '../src/errors.js'
-import { adminUrl, TEMPLATE_DATABASE, withDatabaseName } from './support/database-url.js'
+import { randomBytes } from 'node:crypto'
+import { adminUrl, withDatabaseName } from './support/database-url.js'
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
@@ -12,6 +14,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
     redisUrl: string
+    templateDatabase: string
   }
 }
 
@@ -35,24 +38,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stops.push(() => container.stop())
     redisUrl = container.getConnectionUrl()
   }
-  await buildTemplate(databaseUrl)
+  // A template of this run's own: runs side by side (several checkouts) never clone another's.
+  const template = `dering_test_template_${randomBytes(4).toString('hex')}`
+  await buildTemplate(databaseUrl, template)
+  stops.push(() => dropDatabase(databaseUrl, template))
   project.provide('databaseUrl', databaseUrl)
   project.provide('redisUrl', redisUrl)
+  project.provide('templateDatabase', template)
   return async () => {
     for (const stop of stops.reverse()) await stop()
   }
 }
 
-async function buildTemplate(url: string): Promise<void> {
+async function buildTemplate(url: string, name: string): Promise<void> {
   const admin = createDb(adminUrl(url), { max: 1 })
-  const { sql } = await import('kysely')
-  await sql`drop database if exists ${sql.id(TEMPLATE_DATABASE)} with (force)`.execute(admin)
-  await sql`create database ${sql.id(TEMPLATE_DATABASE)}`.execute(admin)
+  await sql`create database ${sql.id(name)}`.execute(admin)
   await admin.destroy()
-  const template = createDb(withDatabaseName(url, TEMPLATE_DATABASE), { max: 1 })
+  const template = createDb(withDatabaseName(url, name), { max: 1 })
   const { error } = await migrateToLatest(template)
   await template.destroy()
   if (error) throw coerceError(error)
+}
+
+async function dropDatabase(url: string, name: string): Promise<void> {
+  const admin = createDb(adminUrl(url), { max: 1 })
+  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin)
+  await admin.destroy()
 }
 
 function answers(port: number): Promise<boolean> {

@@ -1,5 +1,3 @@
-export const TEMPLATE_DATABASE = 'dering_test_template'
-
 export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url)
   parsed.pathname = `/${name}`

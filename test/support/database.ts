@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { createDb, type Db } from '../../src/db/connect.js'
-import { adminUrl, TEMPLATE_DATABASE, withDatabaseName } from './database-url.js'
+import { adminUrl, withDatabaseName } from './database-url.js'
 
 export interface TestDatabase {
   url: string
@@ -39,7 +39,7 @@ export function useTestDatabase(): TestDatabase {
 async function cloneTemplate(admin: Db, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sql`create database ${sql.id(name)} template ${sql.id(TEMPLATE_DATABASE)}`.execute(admin)
+      await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(admin)
       return
     } catch (error) {
       if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error
