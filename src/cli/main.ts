@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { describeEnvironment } from '../config.js'
+import { configureDemoCommand } from './commands/demo.js'
 import { configureIngestCommand } from './commands/ingest.js'
 import { configureMigrateCommand } from './commands/migrate.js'
 import { configureReportCommand } from './commands/report.js'
@@ -30,6 +31,7 @@ const COMMANDS = [
   configureStatusCommand,
   configureRollupCommand,
   configureReportCommand,
+  configureDemoCommand,
 ]
 for (const configure of COMMANDS) {
   configure(program)
