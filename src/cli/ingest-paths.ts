@@ -21,10 +21,13 @@ export async function enqueuePaths(
   options: Pick<IngestPathsOptions, 'channelOf'> = {},
 ): Promise<EnqueuedFile[]> {
   const channels = new Map<string, Channel>()
-  for (const file of files) channels.set(file, options.channelOf?.(file) ?? (await detectOrExplain(file)))
+  for (const file of files)
+    channels.set(file, options.channelOf?.(file) ?? (await detectOrExplain(file)))
   const enqueued: EnqueuedFile[] = []
   for (const [file, channel] of channels) {
-    enqueued.push(await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }))
+    enqueued.push(
+      await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }),
+    )
   }
   return enqueued
 }
@@ -35,7 +38,11 @@ export async function ingestPaths(
   files: readonly string[],
   options: IngestPathsOptions = {},
 ): Promise<FileOutcome[]> {
-  return waitWithProgress(services, await enqueuePaths(services, files, options), options.showProgress ?? false)
+  return waitWithProgress(
+    services,
+    await enqueuePaths(services, files, options),
+    options.showProgress ?? false,
+  )
 }
 
 export async function waitWithProgress(
@@ -49,7 +56,11 @@ export async function waitWithProgress(
   const bar =
     showProgress && process.stderr.isTTY
       ? new SingleBar(
-          { format: 'ingesting [{bar}] {percentage}% | {files}/{total_files} files | {eta_formatted} left', stream: process.stderr },
+          {
+            format:
+              'ingesting [{bar}] {percentage}% | {files}/{total_files} files | {eta_formatted} left',
+            stream: process.stderr,
+          },
           Presets.shades_classic,
         )
       : null

@@ -28,7 +28,11 @@ export async function waitForIngest(
       if (outcomes.has(file.jobId)) continue
       const job = await queues.ingest.getJob(file.jobId)
       if (!job) {
-        outcomes.set(file.jobId, { file, status: 'failed', error: 'the job disappeared from the queue' })
+        outcomes.set(file.jobId, {
+          file,
+          status: 'failed',
+          error: 'the job disappeared from the queue',
+        })
         continue
       }
       const state = await job.getState()

@@ -34,7 +34,10 @@ const MERGED: Record<string, ReturnType<typeof sql>> = {
   ...Object.fromEntries(
     DESCRIPTIVE_COLUMNS.flatMap((column) => [
       [column, fromHigherRank(column)],
-      [`${column}_rank`, sql`greatest(t.${sql.ref(`${column}_rank`)}, excluded.${sql.ref(`${column}_rank`)})`],
+      [
+        `${column}_rank`,
+        sql`greatest(t.${sql.ref(`${column}_rank`)}, excluded.${sql.ref(`${column}_rank`)})`,
+      ],
     ]),
   ),
 }
@@ -53,13 +56,17 @@ export async function upsertTickets(
 ): Promise<TicketUpsertResult> {
   if (states.length === 0) return { outcomes: new Map(), touched: [] }
   // One lock order for every batch: concurrent workers never deadlock on shared tickets.
-  const sorted = [...states].sort((a, b) => compareIds(a.event.sourceTicketId, b.event.sourceTicketId))
+  const sorted = [...states].sort((a, b) =>
+    compareIds(a.event.sourceTicketId, b.event.sourceTicketId),
+  )
   const column = <T>(pick: (s: TicketState) => T) => sorted.map(pick)
   const text = (value: string | null) => value || null
 
   const changed = sql.join(MERGED_COLUMNS.map((name) => MERGED[name]!))
   const current = sql.join(MERGED_COLUMNS.map((name) => sql`t.${sql.ref(name)}`))
-  const assignments = sql.join(MERGED_COLUMNS.map((name) => sql`${sql.ref(name)} = ${MERGED[name]!}`))
+  const assignments = sql.join(
+    MERGED_COLUMNS.map((name) => sql`${sql.ref(name)} = ${MERGED[name]!}`),
+  )
 
   const { rows } = await sql<{
     source_ticket_id: string
@@ -102,7 +109,9 @@ export async function upsertTickets(
     from upserted u left join prior p using (source_ticket_id)
   `.execute(db)
 
-  const outcomes = new Map<string, TicketOutcome>(sorted.map((s) => [s.event.sourceTicketId, 'unchanged']))
+  const outcomes = new Map<string, TicketOutcome>(
+    sorted.map((s) => [s.event.sourceTicketId, 'unchanged']),
+  )
   const touched: Date[] = []
   for (const row of rows) {
     outcomes.set(row.source_ticket_id, row.inserted ? 'inserted' : 'updated')

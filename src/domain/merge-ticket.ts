@@ -70,7 +70,8 @@ export function mergeTicketEvents(earlier: TicketEvent, later: TicketEvent): Tic
 export function mergeTicketRecords(records: readonly TicketEvent[]): TicketEvent {
   const [first, ...rest] = records
   if (!first) throw new RangeError('no records to merge')
-  return rest.reduce((state, record) => mergeTicketStates(state, stateOf(record)), stateOf(first)).event
+  return rest.reduce((state, record) => mergeTicketStates(state, stateOf(record)), stateOf(first))
+    .event
 }
 
 function isEmpty(value: unknown): boolean {

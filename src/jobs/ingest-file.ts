@@ -26,12 +26,24 @@ export interface IngestJob {
  * batch one transaction that also saves the import's counts and checkpoint. A retry resumes
  * after the last committed batch; the upserts are idempotent anyway.
  */
-export async function ingestFile(services: Services, payload: IngestPayload, job: IngestJob): Promise<IngestResult> {
+export async function ingestFile(
+  services: Services,
+  payload: IngestPayload,
+  job: IngestJob,
+): Promise<IngestResult> {
   const { db, config } = services
-  const logger = services.logger.child({ jobId: job.id, channel: payload.channel, file: payload.path })
+  const logger = services.logger.child({
+    jobId: job.id,
+    channel: payload.channel,
+    file: payload.path,
+  })
   const totalBytes = await statSize(payload.path)
   const adapter = adapterFor(payload.channel)
-  const start = await startImport(db, { ...payload, jobId: job.id, adapterVersion: adapter.version })
+  const start = await startImport(db, {
+    ...payload,
+    jobId: job.id,
+    adapterVersion: adapter.version,
+  })
   const { importId } = start
   let counts = start.counts
   const months = new Set<string>()
@@ -71,7 +83,10 @@ export async function ingestFile(services: Services, payload: IngestPayload, job
     await commit()
     const actual = hash.digest('hex')
     if (actual !== payload.sha256) {
-      throw new UnreadableFileError(payload.path, `content changed since it was queued (sha256 ${actual}); ingest it again`)
+      throw new UnreadableFileError(
+        payload.path,
+        `content changed since it was queued (sha256 ${actual}); ingest it again`,
+      )
     }
   } catch (thrown) {
     const error = coerceError(thrown)
@@ -83,7 +98,11 @@ export async function ingestFile(services: Services, payload: IngestPayload, job
   await finishImport(db, importId)
   const sortedMonths = [...months].sort()
   if (sortedMonths.length > 0) {
-    await services.queues.rollup.add('months', { months: sortedMonths }, { jobId: rollupJobId(`import-${importId}`) })
+    await services.queues.rollup.add(
+      'months',
+      { months: sortedMonths },
+      { jobId: rollupJobId(`import-${importId}`) },
+    )
   }
   const result = { importId, ...counts, months: sortedMonths }
   logger.info({ importId, ...counts }, 'ingest finished')
@@ -97,6 +116,10 @@ async function statSize(path: string): Promise<number> {
     return stat.size
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error
-    throw new UnreadableFileError(path, 'file not found or not readable: was it moved or deleted?', { cause: error })
+    throw new UnreadableFileError(
+      path,
+      'file not found or not readable: was it moved or deleted?',
+      { cause: error },
+    )
   }
 }

@@ -1,5 +1,10 @@
 import type { Transaction } from 'kysely'
-import type { AdapterOutput, DocumentOutput, RejectOutput, TicketOutput } from '../domain/adapter-output.js'
+import type {
+  AdapterOutput,
+  DocumentOutput,
+  RejectOutput,
+  TicketOutput,
+} from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
 import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
@@ -63,7 +68,11 @@ export async function loadBatch(
     tickets.map(({ recordNumber, event }) => ({ ...event, recordNumber })),
   )
 
-  const documentResult = await upsertDocuments(trx, importId, documents.map((d) => d.document))
+  const documentResult = await upsertDocuments(
+    trx,
+    importId,
+    documents.map((d) => d.document),
+  )
   for (const { document } of documents) {
     const key = documentKey(document)
     if (documentResult.inserted.delete(key)) counts.inserted += 1

@@ -20,26 +20,50 @@ export function configureIngestCommand(program: Command): void {
     .command('ingest')
     .description(
       'Queue export files (folders are searched recursively) for ingestion, one job per file content. ' +
-        'Without --channel each file\'s channel is detected from its extension and content. ' +
+        "Without --channel each file's channel is detected from its extension and content. " +
         'Reads REDIS_URL, QUEUE_PREFIX (and DATABASE_URL with --wait).',
     )
     .argument('<paths...>', 'export files or folders')
-    .option('--channel <channel>', 'the channel of every file (whatsapp, phone, email, hai_kemenkeu, livechat)', parseChannel)
-    .option('--wait', 'wait for the jobs (a worker must be running), show progress and print the counts per file')
+    .option(
+      '--channel <channel>',
+      'the channel of every file (whatsapp, phone, email, hai_kemenkeu, livechat)',
+      parseChannel,
+    )
+    .option(
+      '--wait',
+      'wait for the jobs (a worker must be running), show progress and print the counts per file',
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExit codes: 0 all queued or ingested, 1 a file failed, 2 bad arguments or settings, 3 Redis/Postgres unreachable.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all queued or ingested, 1 a file failed, 2 bad arguments or settings, 3 Redis/Postgres unreachable.',
+    )
     .action((paths: string[], options: IngestOptions) =>
       runWithServices((services) => ingestCommand(services, paths, options)),
     )
 }
 
-async function ingestCommand(services: Services, paths: string[], options: IngestOptions): Promise<number> {
+async function ingestCommand(
+  services: Services,
+  paths: string[],
+  options: IngestOptions,
+): Promise<number> {
   const files = await listExportFiles(paths)
   if (files.length === 0) throw new Error(`no files found in ${paths.join(', ')}`)
   const enqueued = await enqueuePaths(services, files, { channelOf: () => options.channel })
   if (!options.wait) {
     if (options.json) printJson({ files: enqueued })
-    else console.log(formatTable(enqueued.map((f) => ({ file: displayPath(f.path), channel: f.channel, state: f.state, job: f.jobId.slice(0, 24) }))))
+    else
+      console.log(
+        formatTable(
+          enqueued.map((f) => ({
+            file: displayPath(f.path),
+            channel: f.channel,
+            state: f.state,
+            job: f.jobId.slice(0, 24),
+          })),
+        ),
+      )
     return enqueued.some((f) => f.state === 'failed earlier') ? EXIT.failed : EXIT.ok
   }
   const outcomes = await waitWithProgress(services, enqueued, !options.json)
@@ -53,18 +77,51 @@ function printOutcomes(outcomes: FileOutcome[]): void {
     const base = { file: displayPath(o.file.path), channel: o.file.channel }
     if (o.status === 'failed') return { ...base, status: 'failed' }
     const r = o.result
-    return { ...base, status: o.file.state === 'already ingested' ? 'already ingested' : 'ingested', read: r.read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, rejected: r.rejected }
+    return {
+      ...base,
+      status: o.file.state === 'already ingested' ? 'already ingested' : 'ingested',
+      read: r.read,
+      inserted: r.inserted,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: r.skipped,
+      rejected: r.rejected,
+    }
   })
-  console.log(formatTable(rows, ['file', 'channel', 'status', 'read', 'inserted', 'updated', 'unchanged', 'skipped', 'rejected']))
+  console.log(
+    formatTable(rows, [
+      'file',
+      'channel',
+      'status',
+      'read',
+      'inserted',
+      'updated',
+      'unchanged',
+      'skipped',
+      'rejected',
+    ]),
+  )
   for (const o of outcomes) {
-    if (o.status === 'failed') console.log(`\nfailed: ${displayPath(o.file.path)}: ${o.error}\n  fix the cause, then: dering replay ${o.file.jobId}`)
-    else if (Object.keys(o.result.skippedByReason).length > 0) console.log(`skipped in ${displayPath(o.file.path)}: ${formatReasons(o.result.skippedByReason)}`)
+    if (o.status === 'failed')
+      console.log(
+        `\nfailed: ${displayPath(o.file.path)}: ${o.error}\n  fix the cause, then: dering replay ${o.file.jobId}`,
+      )
+    else if (Object.keys(o.result.skippedByReason).length > 0)
+      console.log(
+        `skipped in ${displayPath(o.file.path)}: ${formatReasons(o.result.skippedByReason)}`,
+      )
   }
 }
 
 function toJson(outcome: FileOutcome) {
   const { file } = outcome
-  const base = { path: file.path, channel: file.channel, jobId: file.jobId, sha256: file.sha256, enqueue: file.state }
+  const base = {
+    path: file.path,
+    channel: file.channel,
+    jobId: file.jobId,
+    sha256: file.sha256,
+    enqueue: file.state,
+  }
   return outcome.status === 'ingested'
     ? { ...base, status: outcome.status, result: outcome.result }
     : { ...base, status: outcome.status, error: outcome.error }

@@ -13,7 +13,9 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as co
 export function configureStatusCommand(program: Command): void {
   program
     .command('status')
-    .description('Show job counts per queue and the most recent imports with their counts. Reads DATABASE_URL, REDIS_URL, QUEUE_PREFIX.')
+    .description(
+      'Show job counts per queue and the most recent imports with their counts. Reads DATABASE_URL, REDIS_URL, QUEUE_PREFIX.',
+    )
     .option('--limit <n>', 'how many recent imports', parsePositiveInt, 10)
     .option('--json', 'print the result as JSON')
     .action((options: { limit: number; json?: boolean }) =>
@@ -28,7 +30,10 @@ export function configureStatusCommand(program: Command): void {
 
 async function readStatus(services: Services, limit: number) {
   const queues = await Promise.all(
-    QUEUE_NAMES.map(async (name) => ({ queue: name, ...(await services.queues[name].getJobCounts(...JOB_STATES)) })),
+    QUEUE_NAMES.map(async (name) => ({
+      queue: name,
+      ...(await services.queues[name].getJobCounts(...JOB_STATES)),
+    })),
   )
   const imports = (await listRecentImports(services.db, limit)).map(importJson)
   return { queues, imports }
