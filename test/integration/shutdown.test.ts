@@ -36,7 +36,7 @@ describe('dering worker on SIGTERM', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     const log = collectOutput(child)
-    await waitFor(async () => log().includes('worker started'))
+    await waitFor(() => Promise.resolve(log().includes('worker started')))
     return { child, log }
   }
 
