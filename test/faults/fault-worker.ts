@@ -27,7 +27,7 @@ export async function startFaultWorker(env: Record<string, string>, queues: stri
   const logs: FaultWorker['logs'] = []
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const started = new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.stderr! }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as FaultWorker['logs'][number]
         logs.push(entry)
@@ -51,7 +51,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, timeoutM
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe().catch(() => undefined)
-    if (value) return value as NonNullable<T>
+    if (value) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }

@@ -103,13 +103,13 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     child = server
     await new Promise<void>((resolve, reject) => {
       let output = ''
-      server.stdout!.on('data', (chunk: Buffer) => {
+      server.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString()
         if (output.includes('Ready to accept connections')) resolve()
       })
       server.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)))
     })
-    server.stdout!.resume()
+    server.stdout.resume()
   }
   const stop = async () => {
     const server = child
