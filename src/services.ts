@@ -4,7 +4,12 @@ import { z } from 'zod'
 import { DEFAULT_ADAPTER_OPTIONS, type AdapterContext } from './adapters/adapter.js'
 import type { Config } from './config.js'
 import { createCustomerKeyer } from './domain/contact.js'
-import { DEFAULT_SEGMENT_MAP, extendSegmentMap, SegmentSchema, type SegmentMap } from './domain/segment.js'
+import {
+  DEFAULT_SEGMENT_MAP,
+  extendSegmentMap,
+  SegmentSchema,
+  type SegmentMap,
+} from './domain/segment.js'
 import { createDb, type Db } from './db/connect.js'
 import { ConfigError, coerceError } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
@@ -22,7 +27,16 @@ export interface Services {
   close(): Promise<void>
 }
 
-export function createServices(config: Config, logger: Logger = createLogger(config)): Services {
+export interface ServiceOptions {
+  /** A one-shot CLI command: give up on an unreachable Redis after a few seconds instead of waiting. */
+  failFast?: boolean
+}
+
+export function createServices(
+  config: Config,
+  logger: Logger = createLogger(config),
+  serviceOptions: ServiceOptions = {},
+): Services {
   const segmentMap = loadSegmentMap(config.SEGMENT_MAP_FILE)
   const customerKey = createCustomerKeyer(config.CUSTOMER_KEY_SECRET)
   const options = {
@@ -35,9 +49,10 @@ export function createServices(config: Config, logger: Logger = createLogger(con
     cdrDateOrder: config.CDR_DATE_ORDER,
   }
   const db = createDb(config.DATABASE_URL)
-  const redis = createRedis(config.REDIS_URL, 'producer')
-  redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'))
-  const queues = createQueues(redis, config.QUEUE_PREFIX)
+  const redis = createRedis(config.REDIS_URL, serviceOptions.failFast ? 'command' : 'producer')
+  const onRedisError = (error: Error) => logger.debug({ err: error }, 'redis connection error')
+  redis.on('error', onRedisError)
+  const queues = createQueues(redis, config.QUEUE_PREFIX, onRedisError)
   return {
     config,
     db,
@@ -59,7 +74,9 @@ export function createServices(config: Config, logger: Logger = createLogger(con
 function loadSegmentMap(file: string | undefined): SegmentMap {
   if (!file) return DEFAULT_SEGMENT_MAP
   try {
-    const entries = z.record(z.string(), SegmentSchema).parse(JSON.parse(readFileSync(file, 'utf8')))
+    const entries = z
+      .record(z.string(), SegmentSchema)
+      .parse(JSON.parse(readFileSync(file, 'utf8')))
     return extendSegmentMap(entries)
   } catch (error) {
     throw new ConfigError(`SEGMENT_MAP_FILE: ${file}: ${coerceError(error).message.split('\n')[0]}`)

@@ -22,7 +22,7 @@ export async function runWithServices(
   let services: Services | undefined
   try {
     const config = readConfig(overrides)
-    services = createServices(config, createLogger(config))
+    services = createServices(config, createLogger(config), { failFast: true })
     process.exitCode = await body(services)
   } catch (thrown) {
     reportError(thrown)
@@ -37,9 +37,21 @@ export function reportError(thrown: unknown): void {
   process.exitCode = exitCodeOf(error)
 }
 
+/** Connection failures of pg (ECONNREFUSED, AggregateError) and of ioredis once it gives up. */
+function isUnreachable(error: Error): boolean {
+  const code = (error as { code?: string }).code
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    error.name === 'AggregateError' ||
+    error.message.startsWith('Connection is closed') ||
+    error.message.includes('Reached the max retries per request limit')
+  )
+}
+
 function describe(error: Error): string {
   const code = (error as { code?: string }).code
-  if (code === 'ECONNREFUSED' || error.name === 'AggregateError') {
+  if (isUnreachable(error)) {
     return `cannot reach a service (${error.message || code}); is Postgres/Redis running? (DATABASE_URL, REDIS_URL)`
   }
   return error.message.split('\n')[0] ?? String(error)
@@ -48,8 +60,7 @@ function describe(error: Error): string {
 function exitCodeOf(error: Error): number {
   if (error instanceof ConfigError) return EXIT.usage
   if (error instanceof UnreadableFileError) return EXIT.failed
-  const code = (error as { code?: string }).code
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || error.name === 'AggregateError') return EXIT.unavailable
+  if (isUnreachable(error)) return EXIT.unavailable
   return EXIT.failed
 }
 

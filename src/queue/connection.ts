@@ -1,18 +1,26 @@
 import { Redis } from 'ioredis'
 
-export type RedisRole = 'producer' | 'worker'
-
 /**
- * Producers (CLI, scheduler) fail fast when Redis is away; workers wait for it forever
- * (`maxRetriesPerRequest: null`, which BullMQ requires for blocking connections).
+ * - `command`: a CLI command's connection; gives up after a few seconds without Redis, so the
+ *   command fails with a clear message instead of hanging.
+ * - `producer`: a long-running process's connection for adding jobs; reconnects forever.
+ * - `worker`: a BullMQ worker's blocking connection; waits forever (`maxRetriesPerRequest: null`,
+ *   which BullMQ requires).
  */
+export type RedisRole = 'command' | 'producer' | 'worker'
+
+const COMMAND_CONNECT_ATTEMPTS = 2
+
 export function createRedis(url: string, role: RedisRole): Redis {
   return new Redis(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 2,
     enableReadyCheck: true,
-    lazyConnect: false,
+    connectTimeout: 5_000,
     connectionName: `dering-${role}`,
-    retryStrategy: (attempt) => Math.min(1_000 * 2 ** Math.min(attempt, 5), 20_000),
+    retryStrategy: (attempt) =>
+      role === 'command' && attempt > COMMAND_CONNECT_ATTEMPTS
+        ? null
+        : Math.min(500 * 2 ** Math.min(attempt, 5), 20_000),
   })
 }
 

@@ -17,7 +17,12 @@ export interface Queues {
   close(): Promise<void>
 }
 
-export function createQueues(connection: Redis, prefix: string): Queues {
+/** One typed Queue per catalog entry; `onError` hears connection errors (BullMQ prints them otherwise). */
+export function createQueues(
+  connection: Redis,
+  prefix: string,
+  onError: (error: Error) => void,
+): Queues {
   const ingest = new Queue<IngestPayload, IngestResult>(QUEUES.ingest, {
     connection,
     prefix,
@@ -33,6 +38,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     prefix,
     defaultJobOptions: JOB_OPTIONS.scan,
   })
+  for (const queue of [ingest, rollup, scan]) queue.on('error', onError)
   return {
     ingest,
     rollup,

@@ -35,7 +35,9 @@ describe('the sample through the whole pipeline reproduces the published 2021 re
     await generateSample({ outDir: dir })
     await t.startWorker('ingest')
     await t.startWorker('rollup', 1)
-    const outcomes = await ingestPaths(t.services, await listExportFiles([dir]), { channelOf: channelFromFolder(dir) })
+    const outcomes = await ingestPaths(t.services, await listExportFiles([dir]), {
+      channelOf: channelFromFolder(dir),
+    })
     expect(outcomes.filter((o) => o.status === 'failed')).toEqual([])
     await rollupAndWait(t.services.queues, { all: true }, 'rollup-golden')
   }, 300_000)
@@ -54,18 +56,28 @@ describe('the sample through the whole pipeline reproduces the published 2021 re
       )
     }
     for (const month of ['2021-11', '2021-12']) {
-      expect(report.consultations.by_channel[month]).toEqual(published.consultations.by_channel[month])
+      expect(report.consultations.by_channel[month]).toEqual(
+        published.consultations.by_channel[month],
+      )
     }
-    expect(report.email_lapor_documents.monthly['2021']).toEqual(published.email_lapor_documents.monthly['2021'])
+    expect(report.email_lapor_documents.monthly['2021']).toEqual(
+      published.email_lapor_documents.monthly['2021'],
+    )
     expect(report.email_lapor_documents.yearly_total['2021']).toBe(16_222)
   })
 
   it('`--compare` reports exactly the three printed figures that do not reconcile', async () => {
-    const result = await run('node', [CLI, 'report', '--year', '2021', '--format', 'json', '--compare', PUBLISHED], {
-      env: { ...process.env, ...t.env() },
-    }).catch((failure: { code: number; stdout: string }) => failure)
+    const result = await run(
+      'node',
+      [CLI, 'report', '--year', '2021', '--format', 'json', '--compare', PUBLISHED],
+      {
+        env: { ...process.env, ...t.env() },
+      },
+    ).catch((failure: { code: number; stdout: string }) => failure)
     expect(result).toMatchObject({ code: 1 })
-    const { mismatches } = JSON.parse(result.stdout) as { mismatches: { published: number; computed: number }[] }
+    const { mismatches } = JSON.parse(result.stdout) as {
+      mismatches: { published: number; computed: number }[]
+    }
     expect(mismatches.map((m) => [m.published, m.computed])).toEqual(
       expect.arrayContaining([
         [19.01, 6.25],

@@ -35,7 +35,13 @@ describe('every channel through the queue, worker and Postgres', () => {
     const [outcome] = await ingestAndWait(t.services, 'phone', [fixturePath('phone/sample.cdr')])
     expect(outcome).toMatchObject({
       status: 'ingested',
-      result: { read: 4, inserted: 3, skipped: 1, rejected: 0, skippedByReason: { 'outgoing call': 1 } },
+      result: {
+        read: 4,
+        inserted: 3,
+        skipped: 1,
+        rejected: 0,
+        skippedByReason: { 'outgoing call': 1 },
+      },
     })
     const rows = await tickets('phone')
     expect(rows.map((r) => r.status).sort()).toEqual(['abandoned', 'resolved', 'resolved'])
@@ -46,24 +52,42 @@ describe('every channel through the queue, worker and Postgres', () => {
 
   it('phone: a CMS call split over two segments is one ticket', async () => {
     const [outcome] = await ingestAndWait(t.services, 'phone', [fixturePath('phone/sample.csv')])
-    expect(outcome).toMatchObject({ status: 'ingested', result: { read: 3, inserted: 2, unchanged: 1 } })
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      result: { read: 3, inserted: 2, unchanged: 1 },
+    })
   })
 
   it('hai_kemenkeu: only DJPK rows, with UTC times', async () => {
-    const [outcome] = await ingestAndWait(t.services, 'hai_kemenkeu', [fixturePath('hai_kemenkeu/sample.csv')])
-    expect(outcome).toMatchObject({ status: 'ingested', result: { read: 3, inserted: 2, skippedByReason: { 'other unit': 1 } } })
+    const [outcome] = await ingestAndWait(t.services, 'hai_kemenkeu', [
+      fixturePath('hai_kemenkeu/sample.csv'),
+    ])
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      result: { read: 3, inserted: 2, skippedByReason: { 'other unit': 1 } },
+    })
     expect(await tickets('hai_kemenkeu')).toEqual([
-      { source_ticket_id: '88121', status: 'resolved', opened_at: new Date('2021-12-01T02:10:44Z') },
+      {
+        source_ticket_id: '88121',
+        status: 'resolved',
+        opened_at: new Date('2021-12-01T02:10:44Z'),
+      },
       { source_ticket_id: '88177', status: 'pending', opened_at: new Date('2021-11-30T18:30:00Z') },
     ])
   })
 
   it('livechat: 3 chats, one abandoned, 5103 opened in December WIB', async () => {
-    const [outcome] = await ingestAndWait(t.services, 'livechat', [fixturePath('livechat/sample-page.json')])
+    const [outcome] = await ingestAndWait(t.services, 'livechat', [
+      fixturePath('livechat/sample-page.json'),
+    ])
     expect(outcome).toMatchObject({ status: 'ingested', result: { read: 3, inserted: 3 } })
     expect(await tickets('livechat')).toEqual([
       { source_ticket_id: '5101', status: 'resolved', opened_at: new Date('2021-12-01T02:11:05Z') },
-      { source_ticket_id: '5102', status: 'abandoned', opened_at: new Date('2021-12-01T03:00:00Z') },
+      {
+        source_ticket_id: '5102',
+        status: 'abandoned',
+        opened_at: new Date('2021-12-01T03:00:00Z'),
+      },
       { source_ticket_id: '5103', status: 'open', opened_at: new Date('2021-11-30T17:20:18Z') },
     ])
   })
@@ -74,13 +98,24 @@ describe('every channel through the queue, worker and Postgres', () => {
     const replyFile = await writeTempFile(dir, 'reply.mbox', `${reply}\n`)
     const questionFile = await writeTempFile(dir, 'question.mbox', question!)
     const [first] = await ingestAndWait(t.services, 'email', [replyFile])
-    expect(first).toMatchObject({ status: 'ingested', result: { read: 1, skippedByReason: { 'agent reply': 1 } } })
-    const afterReply = await t.services.db.selectFrom('ticket').selectAll().where('channel', '=', 'email').execute()
+    expect(first).toMatchObject({
+      status: 'ingested',
+      result: { read: 1, skippedByReason: { 'agent reply': 1 } },
+    })
+    const afterReply = await t.services.db
+      .selectFrom('ticket')
+      .selectAll()
+      .where('channel', '=', 'email')
+      .execute()
     expect(afterReply).toMatchObject([{ opened_at: null, status: 'resolved' }])
 
     const [second] = await ingestAndWait(t.services, 'email', [questionFile])
     expect(second).toMatchObject({ status: 'ingested', result: { read: 1, updated: 1 } })
-    const [ticket] = await t.services.db.selectFrom('ticket').selectAll().where('channel', '=', 'email').execute()
+    const [ticket] = await t.services.db
+      .selectFrom('ticket')
+      .selectAll()
+      .where('channel', '=', 'email')
+      .execute()
     expect(ticket).toMatchObject({
       source_ticket_id: 'a1b2c3d4.5e6f@mail.yahoo.co.id',
       opened_at: new Date('2021-01-15T02:30:00Z'),
@@ -93,15 +128,30 @@ describe('every channel through the queue, worker and Postgres', () => {
   it('email lapor: attachments become documents once, however often they arrive', async () => {
     const file = fixturePath('email/lapor-duplicate-attachment.eml')
     const [outcome] = await ingestAndWait(t.services, 'email', [file])
-    expect(outcome).toMatchObject({ status: 'ingested', result: { read: 2, inserted: 1, unchanged: 1 } })
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      result: { read: 2, inserted: 1, unchanged: 1 },
+    })
     const again = await writeTempFile(dir, 'again.eml', `${await readFile(file, 'utf8')}\n`)
     const [repeat] = await ingestAndWait(t.services, 'email', [again])
-    expect(repeat).toMatchObject({ status: 'ingested', result: { read: 2, inserted: 0, unchanged: 2 } })
-    const documents = await t.services.db.selectFrom('document').select(['message_id', 'file_name', 'size_bytes']).execute()
-    expect(documents).toEqual([{ message_id: 'lapor-dup@bpkad.slemankab.go.id', file_name: 'laporan.pdf', size_bytes: expect.any(Number) }])
+    expect(repeat).toMatchObject({
+      status: 'ingested',
+      result: { read: 2, inserted: 0, unchanged: 2 },
+    })
+    const documents = await t.services.db
+      .selectFrom('document')
+      .select(['message_id', 'file_name', 'size_bytes'])
+      .execute()
+    expect(documents).toEqual([
+      {
+        message_id: 'lapor-dup@bpkad.slemankab.go.id',
+        file_name: 'laporan.pdf',
+        size_bytes: expect.any(Number),
+      },
+    ])
   })
 
-  it('`dering ingest` detects each file\'s channel in a mixed folder', async () => {
+  it("`dering ingest` detects each file's channel in a mixed folder", async () => {
     const mixed = path.join(dir, 'mixed')
     await mkdir(mixed)
     const samples: [string, string][] = [
@@ -114,9 +164,14 @@ describe('every channel through the queue, worker and Postgres', () => {
       ['email/sample-thread.mbox', 'inbox.mbox'],
     ]
     for (const [from, to] of samples) await copyFile(fixturePath(from), path.join(mixed, to))
-    const { stdout } = await run('node', [CLI, 'ingest', mixed, '--json'], { env: { ...process.env, ...t.env() } })
+    const { stdout } = await run('node', [CLI, 'ingest', mixed, '--json'], {
+      env: { ...process.env, ...t.env() },
+    })
     const channels = Object.fromEntries(
-      (JSON.parse(stdout) as { files: { path: string; channel: string }[] }).files.map((f) => [path.basename(f.path), f.channel]),
+      (JSON.parse(stdout) as { files: { path: string; channel: string }[] }).files.map((f) => [
+        path.basename(f.path),
+        f.channel,
+      ]),
     )
     expect(channels).toEqual({
       'chats.json': 'livechat',
@@ -131,7 +186,12 @@ describe('every channel through the queue, worker and Postgres', () => {
 
   it('`dering ingest` refuses a file it cannot place, naming the candidates and --channel', async () => {
     const odd = await writeTempFile(dir, 'odd.csv', 'foo;bar\n1;2\n')
-    const failure = await run('node', [CLI, 'ingest', odd], { env: { ...process.env, ...t.env() } }).catch((e: unknown) => e)
-    expect(failure).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot tell its channel.*--channel/) })
+    const failure = await run('node', [CLI, 'ingest', odd], {
+      env: { ...process.env, ...t.env() },
+    }).catch((e: unknown) => e)
+    expect(failure).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot tell its channel.*--channel/),
+    })
   })
 })
