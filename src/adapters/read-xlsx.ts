@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { peekStream } from './peek-stream.js'
 import type { TableRecord } from './read-table.js'
 
@@ -12,7 +12,9 @@ export async function* readXlsx(input: Readable): AsyncGenerator<TableRecord> {
   // The workbook reader never settles on an empty input; an empty file has no records.
   const { head, stream } = await peekStream(input, 1)
   if (head.length === 0) return
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  // Loaded on first use: exceljs is the heaviest import and most commands never read XLSX.
+  const { default: excel } = await import('exceljs')
+  const workbook = new excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
