@@ -10,8 +10,16 @@ try {
   const services = createServices(config)
   const ingest = await startWorker(services, 'ingest', config.WORKER_CONCURRENCY)
   const scan = await startWorker(services, 'scan', 1)
-  services.logger.info({ queues: ['ingest', 'scan'], concurrency: config.WORKER_CONCURRENCY }, 'worker started')
-  onShutdown(services.logger, () => services.close(), () => ingest.close(), () => scan.close())
+  services.logger.info(
+    { queues: ['ingest', 'scan'], concurrency: config.WORKER_CONCURRENCY },
+    'worker started',
+  )
+  onShutdown(
+    services.logger,
+    () => services.close(),
+    () => ingest.close(),
+    () => scan.close(),
+  )
 } catch (error) {
   reportError(error)
   process.exit()

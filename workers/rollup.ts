@@ -9,8 +9,15 @@ try {
   const config = loadConfig()
   const services = createServices(config)
   const worker = await startWorker(services, 'rollup', config.WORKER_CONCURRENCY)
-  services.logger.info({ queue: 'rollup', concurrency: config.WORKER_CONCURRENCY }, 'worker started')
-  onShutdown(services.logger, () => services.close(), () => worker.close())
+  services.logger.info(
+    { queue: 'rollup', concurrency: config.WORKER_CONCURRENCY },
+    'worker started',
+  )
+  onShutdown(
+    services.logger,
+    () => services.close(),
+    () => worker.close(),
+  )
 } catch (error) {
   reportError(error)
   process.exit()

@@ -10,7 +10,11 @@ try {
   const services = createServices(config)
   const scheduler = await runScheduler(services)
   services.logger.info({ schedules: scheduler.schedules }, 'scheduler running')
-  onShutdown(services.logger, () => services.close(), () => scheduler.close())
+  onShutdown(
+    services.logger,
+    () => services.close(),
+    () => scheduler.close(),
+  )
 } catch (error) {
   reportError(error)
   process.exit()

@@ -12,6 +12,8 @@ export function parseSince(value: string): Date {
 }
 
 export function parseQueue(value: string): QueueName {
-  if (!(QUEUE_NAMES as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${QUEUE_NAMES.join(', ')}`)
+  if (!(QUEUE_NAMES as string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${QUEUE_NAMES.join(', ')}`)
+  }
   return value as QueueName
 }

@@ -37,12 +37,17 @@ export function createDashboard(services: Services, options: DashboardOptions): 
       .then((text) => response.type(METRICS_CONTENT_TYPE).send(text))
       .catch((error: unknown) => {
         services.logger.warn({ err: coerceError(error).message }, 'metrics scrape failed')
-        response.status(503).type('text/plain').send(`metrics unavailable: ${coerceError(error).message.split('\n')[0]}\n`)
+        response
+          .status(503)
+          .type('text/plain')
+          .send(`metrics unavailable: ${coerceError(error).message.split('\n')[0]}\n`)
       })
   })
   const board = new ExpressAdapter().setBasePath(BOARD_PATH)
   createBullBoard({
-    queues: QUEUE_NAMES.map((name) => new BullMQAdapter(services.queues[name], { readOnlyMode: options.readOnly })),
+    queues: QUEUE_NAMES.map(
+      (name) => new BullMQAdapter(services.queues[name], { readOnlyMode: options.readOnly }),
+    ),
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'dering' } },
   })

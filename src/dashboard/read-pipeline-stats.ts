@@ -3,7 +3,15 @@ import type { Db } from '../db/connect.js'
 
 export interface PipelineStats {
   imports: { channel: string; status: string; count: number }[]
-  records: { channel: string; read: number; inserted: number; updated: number; unchanged: number; skipped: number; rejected: number }[]
+  records: {
+    channel: string
+    read: number
+    inserted: number
+    updated: number
+    unchanged: number
+    skipped: number
+    rejected: number
+  }[]
   rejects: { channel: string; count: number }[]
   tickets: { channel: string; count: number }[]
   lastIngest: Date | null
@@ -13,7 +21,9 @@ export interface PipelineStats {
 export async function readPipelineStats(db: Db): Promise<PipelineStats> {
   const [imports, records, rejects, tickets, lastIngest] = await Promise.all([
     sql<{ channel: string; status: string; count: number }>`
-      select channel, status, count(*)::int as count from import group by 1, 2 order by 1, 2`.execute(db),
+      select channel, status, count(*)::int as count from import group by 1, 2 order by 1, 2`.execute(
+      db,
+    ),
     sql<PipelineStats['records'][number]>`
       select channel, sum(records_read)::bigint as read, sum(inserted)::bigint as inserted,
         sum(updated)::bigint as updated, sum(unchanged)::bigint as unchanged,
@@ -26,7 +36,13 @@ export async function readPipelineStats(db: Db): Promise<PipelineStats> {
       select channel, count(*)::bigint as count from ticket group by 1 order by 1`.execute(db),
     readLastIngest(db),
   ])
-  return { imports: imports.rows, records: records.rows, rejects: rejects.rows, tickets: tickets.rows, lastIngest }
+  return {
+    imports: imports.rows,
+    records: records.rows,
+    rejects: rejects.rows,
+    tickets: tickets.rows,
+    lastIngest,
+  }
 }
 
 export async function readLastIngest(db: Db): Promise<Date | null> {

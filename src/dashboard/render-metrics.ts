@@ -19,23 +19,45 @@ export async function renderMetrics(services: Services): Promise<string> {
   ])
   // A registry per scrape: the values are read fresh from Postgres, never accumulated here.
   const registry = new Registry()
-  const imports = gauge(registry, 'dering_imports', 'Imported files by channel and status', ['channel', 'status'])
-  for (const row of stats.imports) imports.set({ channel: row.channel, status: row.status }, row.count)
-  const records = gauge(registry, 'dering_import_records', 'Records of all imports by outcome', ['channel', 'outcome'])
+  const imports = gauge(registry, 'dering_imports', 'Imported files by channel and status', [
+    'channel',
+    'status',
+  ])
+  for (const row of stats.imports) {
+    imports.set({ channel: row.channel, status: row.status }, row.count)
+  }
+  const records = gauge(registry, 'dering_import_records', 'Records of all imports by outcome', [
+    'channel',
+    'outcome',
+  ])
   for (const row of stats.records) {
-    for (const outcome of RECORD_OUTCOMES) records.set({ channel: row.channel, outcome }, row[outcome])
+    for (const outcome of RECORD_OUTCOMES) {
+      records.set({ channel: row.channel, outcome }, row[outcome])
+    }
   }
   const rejects = gauge(registry, 'dering_rejects', 'Quarantined records by channel', ['channel'])
   for (const row of stats.rejects) rejects.set({ channel: row.channel }, row.count)
-  const tickets = gauge(registry, 'dering_tickets', 'Tickets in the fact table by channel', ['channel'])
+  const tickets = gauge(registry, 'dering_tickets', 'Tickets in the fact table by channel', [
+    'channel',
+  ])
   for (const row of stats.tickets) tickets.set({ channel: row.channel }, row.count)
-  const last = gauge(registry, 'dering_last_success_timestamp_seconds', 'When an ingest or rollup last succeeded', ['job'])
+  const last = gauge(
+    registry,
+    'dering_last_success_timestamp_seconds',
+    'When an ingest or rollup last succeeded',
+    ['job'],
+  )
   if (stats.lastIngest) last.set({ job: 'ingest' }, stats.lastIngest.getTime() / 1000)
   if (lastRollup) last.set({ job: 'rollup' }, lastRollup / 1000)
   return mergeExpositions([...queueTexts, await registry.metrics()])
 }
 
-function gauge<L extends string>(registry: Registry, name: string, help: string, labelNames: L[]): Gauge<L> {
+function gauge<L extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: L[],
+): Gauge<L> {
   return new Gauge({ name, help, labelNames, registers: [registry] })
 }
 

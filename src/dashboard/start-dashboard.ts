@@ -18,15 +18,23 @@ export interface RunningDashboard {
  * credentials are set; beyond loopback it refuses to start without them, since Bull Board can
  * retry and remove jobs.
  */
-export async function startDashboard(services: Services, options: { readOnly: boolean }): Promise<RunningDashboard> {
+export async function startDashboard(
+  services: Services,
+  options: { readOnly: boolean },
+): Promise<RunningDashboard> {
   const { DASHBOARD_HOST: host, DASHBOARD_PORT: port } = services.config
-  const credentials = credentialsOf(services.config.DASHBOARD_USER, services.config.DASHBOARD_PASSWORD)
+  const credentials = credentialsOf(
+    services.config.DASHBOARD_USER,
+    services.config.DASHBOARD_PASSWORD,
+  )
   if (!credentials && !isLoopback(host)) {
     throw new ConfigError(
       `DASHBOARD_USER/DASHBOARD_PASSWORD: required when the dashboard listens on ${host}, beyond loopback`,
     )
   }
-  const server = createServer(createDashboard(services, { readOnly: options.readOnly, credentials }))
+  const server = createServer(
+    createDashboard(services, { readOnly: options.readOnly, credentials }),
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
@@ -46,7 +54,9 @@ export async function startDashboard(services: Services, options: { readOnly: bo
 
 function credentialsOf(user: string | undefined, password: string | undefined): Credentials | null {
   if (!user && !password) return null
-  if (!user || !password) throw new ConfigError(`${user ? 'DASHBOARD_PASSWORD' : 'DASHBOARD_USER'}: set both or neither`)
+  if (!user || !password) {
+    throw new ConfigError(`${user ? 'DASHBOARD_PASSWORD' : 'DASHBOARD_USER'}: set both or neither`)
+  }
   return { user, password }
 }
 

@@ -39,7 +39,10 @@ export async function listInboxFiles(inboxDir: string): Promise<InboxListing> {
     await fs.mkdir(folder, { recursive: true }).catch(() => undefined)
     const stat = await fs.lstat(folder).catch(() => null)
     if (!stat?.isDirectory()) {
-      refused.push({ path: folder, reason: stat?.isSymbolicLink() ? 'a symbolic link, not a folder' : 'not a folder' })
+      refused.push({
+        path: folder,
+        reason: stat?.isSymbolicLink() ? 'a symbolic link, not a folder' : 'not a folder',
+      })
       continue
     }
     const entries = await fs.readdir(folder, { withFileTypes: true })
@@ -61,11 +64,17 @@ async function inspectEntry(
 ): Promise<{ refused: string } | { size: number; mtimeMs: number } | null> {
   const stat = await fs.lstat(full).catch(() => null)
   if (!stat) return null
-  if (stat.isSymbolicLink()) return { refused: 'a symbolic link: copy the file itself into the inbox' }
-  if (stat.isDirectory()) return { refused: 'a folder: put export files directly in the channel folder' }
+  if (stat.isSymbolicLink()) {
+    return { refused: 'a symbolic link: copy the file itself into the inbox' }
+  }
+  if (stat.isDirectory()) {
+    return { refused: 'a folder: put export files directly in the channel folder' }
+  }
   if (!stat.isFile()) return { refused: 'not a regular file' }
   const real = await fs.realpath(full).catch(() => null)
   const relative = real === null ? '..' : path.relative(root, real)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { refused: 'resolves outside the inbox' }
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { refused: 'resolves outside the inbox' }
+  }
   return { size: stat.size, mtimeMs: stat.mtimeMs }
 }

@@ -22,7 +22,10 @@ export function createConnectionState(logger: Logger, service: ServiceName): Con
     markUp() {
       if (up === true) return
       if (up === false) {
-        logger.info({ service, downSeconds: Math.round((Date.now() - lostAt) / 1000) }, `${service} connection restored`)
+        logger.info(
+          { service, downSeconds: Math.round((Date.now() - lostAt) / 1000) },
+          `${service} connection restored`,
+        )
       } else logger.info({ service }, `${service} connected`)
       up = true
     },
@@ -30,7 +33,8 @@ export function createConnectionState(logger: Logger, service: ServiceName): Con
       if (up === false) return
       lostAt = Date.now()
       const reason = describeConnectionError(error)
-      const message = up === undefined ? `${service} unreachable at start` : `${service} connection lost`
+      const message =
+        up === undefined ? `${service} unreachable at start` : `${service} connection lost`
       logger.warn({ service, reason }, `${message} (${reason}); retrying with backoff`)
       up = false
     },
@@ -57,7 +61,9 @@ export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as { code?: unknown }).code
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true
-  if (error.name === 'AggregateError') return (error as AggregateError).errors.some(isConnectionError)
+  if (error.name === 'AggregateError') {
+    return (error as AggregateError).errors.some(isConnectionError)
+  }
   return /Connection terminated|Connection is closed|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
     error.message,
   )
@@ -66,7 +72,9 @@ export function isConnectionError(error: unknown): boolean {
 function describeConnectionError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const code = (error as { code?: unknown }).code
-  const message = error.message || (error.name === 'AggregateError' ? String((error as AggregateError).errors[0]) : '')
+  const message =
+    error.message ||
+    (error.name === 'AggregateError' ? String((error as AggregateError).errors[0]) : '')
   const first = message.split('\n')[0] ?? ''
   return typeof code === 'string' && !first.includes(code) ? `${code} ${first}`.trim() : first
 }

@@ -12,7 +12,10 @@ const Observation = z.object({
 export type Observation = z.infer<typeof Observation>
 
 /** Kept in Redis, not in the scanner's memory: every scan may run in another worker process. */
-export async function readObservations(redis: Redis, prefix: string): Promise<Map<string, Observation>> {
+export async function readObservations(
+  redis: Redis,
+  prefix: string,
+): Promise<Map<string, Observation>> {
   const raw = await redis.hgetall(inboxObservationsKey(prefix))
   const observations = new Map<string, Observation>()
   for (const [key, value] of Object.entries(raw)) {
@@ -22,11 +25,20 @@ export async function readObservations(redis: Redis, prefix: string): Promise<Ma
   return observations
 }
 
-export async function saveObservation(redis: Redis, prefix: string, key: string, observation: Observation): Promise<void> {
+export async function saveObservation(
+  redis: Redis,
+  prefix: string,
+  key: string,
+  observation: Observation,
+): Promise<void> {
   await redis.hset(inboxObservationsKey(prefix), key, JSON.stringify(observation))
 }
 
-export async function forgetObservations(redis: Redis, prefix: string, keys: readonly string[]): Promise<void> {
+export async function forgetObservations(
+  redis: Redis,
+  prefix: string,
+  keys: readonly string[],
+): Promise<void> {
   if (keys.length > 0) await redis.hdel(inboxObservationsKey(prefix), ...keys)
 }
 

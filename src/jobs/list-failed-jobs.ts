@@ -32,7 +32,9 @@ export async function listFailedJobs(queues: Queues, filter: FailedFilter): Prom
   for (const name of filter.queues) {
     for (let start = 0; ; start += PAGE) {
       const jobs = await queues[name].getFailed(start, start + PAGE - 1)
-      const recent = jobs.filter((job) => !filter.since || (job.finishedOn ?? 0) >= filter.since.getTime())
+      const recent = jobs.filter(
+        (job) => !filter.since || (job.finishedOn ?? 0) >= filter.since.getTime(),
+      )
       found.push(...recent.map((job) => describeFailedJob(name, job)))
       // Failed jobs come newest first: past the first older one, all are older.
       if (jobs.length < PAGE || recent.length < jobs.length) break

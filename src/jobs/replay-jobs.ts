@@ -2,19 +2,28 @@ import { promises as fs } from 'node:fs'
 import type { Job } from 'bullmq'
 import type { QueueName } from '../queue/catalog.js'
 import type { Queues } from '../queue/queues.js'
-import { describeFailedJob, listFailedJobs, type FailedFilter, type FailedJob } from './list-failed-jobs.js'
+import {
+  describeFailedJob,
+  listFailedJobs,
+  type FailedFilter,
+  type FailedJob,
+} from './list-failed-jobs.js'
 
 export type ReplayOutcome =
   | { status: 'retried'; job: FailedJob }
-  | { status: 'refused'; id: string; queue: QueueName | null; reason: string }
+  | { status: 'refused'; id: string; queue: QueueName | null; file: string | null; reason: string }
 
-export type ReplaySelection = { ids: readonly string[]; queues: readonly QueueName[] } | { all: FailedFilter }
+export type ReplaySelection =
+  { ids: readonly string[]; queues: readonly QueueName[] } | { all: FailedFilter }
 
 /**
  * Retries failed jobs with their attempts reset, so each gets its full retries again. An
  * ingest job whose file is gone is refused before it is retried: it could only fail again.
  */
-export async function replayJobs(queues: Queues, selection: ReplaySelection): Promise<ReplayOutcome[]> {
+export async function replayJobs(
+  queues: Queues,
+  selection: ReplaySelection,
+): Promise<ReplayOutcome[]> {
   if ('all' in selection) {
     const failed = await listFailedJobs(queues, selection.all)
     const outcomes: ReplayOutcome[] = []
@@ -36,21 +45,31 @@ async function replayOne(queues: Queues, queue: QueueName, id: string): Promise<
   if (state !== 'failed') return refuse(id, queue, `not failed (it is ${state})`)
   const described = describeFailedJob(queue, job)
   if (described.file && !(await exists(described.file))) {
-    return refuse(id, queue, `${described.file} no longer exists: put it back, or ingest the file from where it is now`)
+    const reason = `${described.file} no longer exists: put it back, or ingest the file from where it is now`
+    return refuse(id, queue, reason, described.file)
   }
   await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
   return { status: 'retried', job: described }
 }
 
-async function findQueueOf(queues: Queues, names: readonly QueueName[], id: string): Promise<QueueName | null> {
+async function findQueueOf(
+  queues: Queues,
+  names: readonly QueueName[],
+  id: string,
+): Promise<QueueName | null> {
   for (const name of names) {
     if (await queues[name].getJob(id)) return name
   }
   return null
 }
 
-function refuse(id: string, queue: QueueName | null, reason: string): ReplayOutcome {
-  return { status: 'refused', id, queue, reason }
+function refuse(
+  id: string,
+  queue: QueueName | null,
+  reason: string,
+  file: string | null = null,
+): ReplayOutcome {
+  return { status: 'refused', id, queue, file, reason }
 }
 
 async function exists(file: string): Promise<boolean> {

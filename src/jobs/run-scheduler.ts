@@ -14,7 +14,10 @@ export const RESTORE_INTERVAL_MS = 60_000
  * Upserts the schedules, then again every minute: a Redis restored from an old snapshot, or a
  * scheduler removed from the dashboard, gets its schedule back without a restart.
  */
-export async function runScheduler(services: Services, intervalMs = RESTORE_INTERVAL_MS): Promise<RunningScheduler> {
+export async function runScheduler(
+  services: Services,
+  intervalMs = RESTORE_INTERVAL_MS,
+): Promise<RunningScheduler> {
   const schedules = await upsertSchedules(services)
   const redis = createConnectionState(services.logger, 'redis')
   redis.markUp()

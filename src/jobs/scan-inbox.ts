@@ -5,7 +5,12 @@ import { listInboxFiles, type InboxEntry, type RefusedEntry } from '../files/lis
 import { SCAN_SETTLE_DEDUPLICATION_ID } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import { enqueueFile } from './enqueue-file.js'
-import { forgetObservations, readObservations, saveObservation, type Observation } from './inbox-observations.js'
+import {
+  forgetObservations,
+  readObservations,
+  saveObservation,
+  type Observation,
+} from './inbox-observations.js'
 
 export interface ScanResult {
   /** New files added to the ingest queue. */
@@ -35,15 +40,28 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
   const { config, redis, queues, logger } = services
   const prefix = config.QUEUE_PREFIX
   const { files, refused } = await listInboxFiles(config.INBOX_DIR)
-  for (const entry of refused) logger.warn({ path: entry.path }, `inbox: refused ${entry.path}: ${entry.reason}`)
+  for (const entry of refused) {
+    logger.warn({ path: entry.path }, `inbox: refused ${entry.path}: ${entry.reason}`)
+  }
   const observations = await readObservations(redis, prefix)
-  const result: ScanResult = { queued: [], settling: [], archived: [], inProgress: [], failed: [], refused }
+  const result: ScanResult = {
+    queued: [],
+    settling: [],
+    archived: [],
+    inProgress: [],
+    failed: [],
+    refused,
+  }
 
   for (const file of files) {
     const seen = observations.get(file.key)
     observations.delete(file.key)
     if (!seen || seen.size !== file.size || seen.mtimeMs !== file.mtimeMs) {
-      await saveObservation(redis, prefix, file.key, { size: file.size, mtimeMs: file.mtimeMs, seenAt: now.getTime() })
+      await saveObservation(redis, prefix, file.key, {
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        seenAt: now.getTime(),
+      })
       result.settling.push(file.path)
     } else if (now.getTime() - seen.seenAt < config.INBOX_SETTLE_MS) {
       result.settling.push(file.path)

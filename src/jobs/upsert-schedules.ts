@@ -20,7 +20,11 @@ export interface Schedule {
 export async function upsertSchedules(services: Services): Promise<Schedule[]> {
   const { config, queues } = services
   const tz = SCHEDULE_TIME_ZONE
-  await queues.scan.upsertJobScheduler(SCHEDULES.scan, { pattern: config.SCAN_CRON, tz }, { name: 'scan', data: {} })
+  await queues.scan.upsertJobScheduler(
+    SCHEDULES.scan,
+    { pattern: config.SCAN_CRON, tz },
+    { name: 'scan', data: {} },
+  )
   await queues.rollup.upsertJobScheduler(
     SCHEDULES.rollup,
     { pattern: config.ROLLUP_CRON, tz },
@@ -33,11 +37,21 @@ export async function listSchedules(services: Services): Promise<Schedule[]> {
   const { queues } = services
   const found = await Promise.all([
     queues.scan.getJobScheduler(SCHEDULES.scan).then((s) => s && { ...s, queue: 'scan' as const }),
-    queues.rollup.getJobScheduler(SCHEDULES.rollup).then((s) => s && { ...s, queue: 'rollup' as const }),
+    queues.rollup
+      .getJobScheduler(SCHEDULES.rollup)
+      .then((s) => s && { ...s, queue: 'rollup' as const }),
   ])
   return found.flatMap((s) =>
     s
-      ? [{ id: s.key, queue: s.queue, cron: s.pattern ?? '', timeZone: s.tz ?? '', next: s.next ? new Date(s.next) : null }]
+      ? [
+          {
+            id: s.key,
+            queue: s.queue,
+            cron: s.pattern ?? '',
+            timeZone: s.tz ?? '',
+            next: s.next ? new Date(s.next) : null,
+          },
+        ]
       : [],
   )
 }

@@ -48,8 +48,14 @@ export function acquireWorkerRuntime(services: Services): WorkerRuntime {
         runtimes.delete(services)
         postgresWatch.stop()
         // QUIT waits for Redis; while Redis is away, drop the connection instead of hanging.
-        const quit = connection.quit().then(() => true, () => false)
-        const quitInTime = await Promise.race([quit, new Promise<false>((resolve) => setTimeout(resolve, 2_000, false).unref())])
+        const quit = connection.quit().then(
+          () => true,
+          () => false,
+        )
+        const quitInTime = await Promise.race([
+          quit,
+          new Promise<false>((resolve) => setTimeout(resolve, 2_000, false).unref()),
+        ])
         if (!quitInTime) connection.disconnect()
       },
     },
@@ -59,7 +65,10 @@ export function acquireWorkerRuntime(services: Services): WorkerRuntime {
   // Not awaited: while Redis is away this waits for it, and the workers should start anyway.
   void readEvictionPolicy(connection).then((policy) => {
     if (policy && policy !== 'noeviction') {
-      logger.warn({ policy }, `Redis maxmemory-policy is ${policy}; set it to noeviction or queued jobs may be lost`)
+      logger.warn(
+        { policy },
+        `Redis maxmemory-policy is ${policy}; set it to noeviction or queued jobs may be lost`,
+      )
     }
   })
   return entry.runtime

@@ -47,7 +47,11 @@ const MAX_CONCURRENCY: Record<WorkerQueue, number> = { ingest: 64, rollup: 64, s
  * `close()` lets active jobs finish for up to SHUTDOWN_TIMEOUT_MS, then closes anyway: the
  * jobs it abandons are picked up again by another worker once their lock expires.
  */
-export function startWorker(services: Services, queue: WorkerQueue, concurrency: number): Promise<Worker> {
+export function startWorker(
+  services: Services,
+  queue: WorkerQueue,
+  concurrency: number,
+): Promise<Worker> {
   const logger = services.logger.child({ queue })
   const runtime = acquireWorkerRuntime(services)
   const touchesPostgres = queue !== 'scan'
@@ -88,8 +92,8 @@ export function startWorker(services: Services, queue: WorkerQueue, concurrency:
   const close = worker.close.bind(worker)
   let closing: Promise<void> | undefined
   worker.close = () => {
-    closing ??= closeWithin(worker, close, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(() =>
-      runtime.release(),
+    closing ??= closeWithin(worker, close, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(
+      () => runtime.release(),
     )
     return closing
   }
@@ -98,7 +102,8 @@ export function startWorker(services: Services, queue: WorkerQueue, concurrency:
 
 /** Retries caused by an outage are expected (the state change is logged once); the final failure is not. */
 function logFailure(logger: Logger, job: Job | undefined, error: Error): void {
-  const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
+  const final =
+    !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
   const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: error.message.split('\n')[0] }
   if (final) logger.warn(fields, 'job failed: it stays in `dering failed` until replayed')
   else if (isConnectionError(error)) logger.debug(fields, 'job will be retried')
@@ -119,7 +124,12 @@ async function closeWithin(
   const drained = worker.pause(false).then(() => false as const)
   const late = await Promise.race([drained, timedOut])
   clearTimeout(timer)
-  if (late) logger.warn({ timeoutMs }, 'active jobs did not finish in time: closing anyway, they will be retried')
+  if (late) {
+    logger.warn(
+      { timeoutMs },
+      'active jobs did not finish in time: closing anyway, they will be retried',
+    )
+  }
   await close(late)
 }
 
@@ -133,8 +143,13 @@ async function archiveIfFromInbox(services: Services, job: Job, logger: Logger):
   if (!parsed.success) return
   try {
     const archived = await archiveInboxFile(services.config.INBOX_DIR, parsed.data, new Date())
-    if (archived) logger.info({ jobId: job.id, from: parsed.data.path, to: archived }, 'inbox file archived')
+    if (archived) {
+      logger.info({ jobId: job.id, from: parsed.data.path, to: archived }, 'inbox file archived')
+    }
   } catch (error) {
-    logger.warn({ jobId: job.id, err: coerceError(error).message }, 'could not archive the inbox file; the next scan retries')
+    logger.warn(
+      { jobId: job.id, err: coerceError(error).message },
+      'could not archive the inbox file; the next scan retries',
+    )
   }
 }

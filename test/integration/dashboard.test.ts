@@ -32,7 +32,9 @@ describe('dering dashboard', () => {
     dashboard = await startDashboard(t.services, { readOnly: false })
     opened.push(dashboard)
     await ingestAndWait(t.services, 'whatsapp', [fixturePath('whatsapp/sample-bom-semicolon.csv')])
-    await waitFor(async () => (await t.services.queues.rollup.getJobCounts('completed')).completed! > 0)
+    await waitFor(
+      async () => (await t.services.queues.rollup.getJobCounts('completed')).completed! > 0,
+    )
   })
   afterAll(async () => {
     for (const item of opened.reverse()) await item.close()
@@ -41,7 +43,10 @@ describe('dering dashboard', () => {
 
   /** A second dashboard with its own settings (and services, when they differ), closed after the file. */
   const startAnother = async (overrides: Parameters<typeof loadConfig>[1], readOnly = false) => {
-    const config = loadConfig({}, { ...t.services.config, DASHBOARD_PORT: 0, LOG_LEVEL: 'silent', ...overrides })
+    const config = loadConfig(
+      {},
+      { ...t.services.config, DASHBOARD_PORT: 0, LOG_LEVEL: 'silent', ...overrides },
+    )
     const services: Services = createServices(config, createLogger(config))
     opened.push(services)
     const started = await startDashboard(services, { readOnly })
@@ -84,7 +89,9 @@ describe('dering dashboard', () => {
     expect(lines).toContain('dering_imports{channel="whatsapp",status="succeeded"} 1')
     expect(lines).toContain('dering_import_records{channel="whatsapp",outcome="inserted"} 3')
     expect(lines).toContain('dering_tickets{channel="whatsapp"} 3')
-    expect(lines.some((line) => line.startsWith('dering_last_success_timestamp_seconds{job="rollup"} '))).toBe(true)
+    expect(
+      lines.some((line) => line.startsWith('dering_last_success_timestamp_seconds{job="rollup"} ')),
+    ).toBe(true)
     // Each family once, as Prometheus requires, although BullMQ exports every queue on its own.
     const types = lines.filter((line) => line.startsWith('# TYPE '))
     expect(new Set(types).size).toBe(types.length)
@@ -93,13 +100,17 @@ describe('dering dashboard', () => {
 
   it('refuses to listen beyond loopback without credentials', async () => {
     await expect(startAnother({ DASHBOARD_HOST: '0.0.0.0' })).rejects.toThrow(ConfigError)
-    await expect(startAnother({ DASHBOARD_HOST: '0.0.0.0', DASHBOARD_USER: 'operator' })).rejects.toThrow(
-      'DASHBOARD_PASSWORD: set both or neither',
-    )
+    await expect(
+      startAnother({ DASHBOARD_HOST: '0.0.0.0', DASHBOARD_USER: 'operator' }),
+    ).rejects.toThrow('DASHBOARD_PASSWORD: set both or neither')
   })
 
   it('requires basic auth beyond loopback for the board and metrics, not for /healthz', async () => {
-    const guarded = await startAnother({ DASHBOARD_HOST: '0.0.0.0', DASHBOARD_USER: 'operator', DASHBOARD_PASSWORD: 'correct horse' })
+    const guarded = await startAnother({
+      DASHBOARD_HOST: '0.0.0.0',
+      DASHBOARD_USER: 'operator',
+      DASHBOARD_PASSWORD: 'correct horse',
+    })
     const base = `http://127.0.0.1:${guarded.port}`
     const basic = (user: string, password: string) => ({
       authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
@@ -108,8 +119,12 @@ describe('dering dashboard', () => {
       const response = await fetch(`${base}${path}`)
       expect(response.status).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('Basic realm="dering", charset="UTF-8"')
-      expect((await fetch(`${base}${path}`, { headers: basic('operator', 'wrong') })).status).toBe(401)
-      expect((await fetch(`${base}${path}`, { headers: basic('operator', 'correct horse') })).status).toBe(200)
+      expect((await fetch(`${base}${path}`, { headers: basic('operator', 'wrong') })).status).toBe(
+        401,
+      )
+      expect(
+        (await fetch(`${base}${path}`, { headers: basic('operator', 'correct horse') })).status,
+      ).toBe(200)
     }
     expect((await fetch(`${base}/healthz`)).status).toBe(200)
   })
@@ -142,7 +157,9 @@ describe('dering dashboard', () => {
       const text = await page.locator('body').innerText()
       expect(text).toContain('dering')
       // DASHBOARD_SCREENSHOT=board.png keeps a picture of what the test saw.
-      if (process.env.DASHBOARD_SCREENSHOT) await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT })
+      if (process.env.DASHBOARD_SCREENSHOT) {
+        await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT })
+      }
       await page.close()
     })
   })
@@ -157,11 +174,14 @@ function findOrInstallChromium(): string | null {
   const found = () => candidates.find((path): path is string => !!path && existsSync(path)) ?? null
   if (found()) return found()
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    const install = 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
+    const install =
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
     spawnSync('sh', ['-c', install], { stdio: 'ignore', timeout: 600_000 })
     if (found()) return found()
   }
-  console.warn('dashboard browser test skipped: chromium is not installed and could not be installed (apt-get install chromium)')
+  console.warn(
+    'dashboard browser test skipped: chromium is not installed and could not be installed (apt-get install chromium)',
+  )
   return null
 }
 

@@ -25,8 +25,21 @@ describe('inbox scan', () => {
 
   it('creates a folder per channel and finds nothing in an empty inbox', async () => {
     const result = await scan(0)
-    expect(result).toEqual({ queued: [], settling: [], archived: [], inProgress: [], failed: [], refused: [] })
-    expect((await readdir(inbox)).sort()).toEqual(['email', 'hai_kemenkeu', 'livechat', 'phone', 'whatsapp'])
+    expect(result).toEqual({
+      queued: [],
+      settling: [],
+      archived: [],
+      inProgress: [],
+      failed: [],
+      refused: [],
+    })
+    expect((await readdir(inbox)).sort()).toEqual([
+      'email',
+      'hai_kemenkeu',
+      'livechat',
+      'phone',
+      'whatsapp',
+    ])
   })
 
   it('takes a file only once two scans a settle time apart saw the same size and mtime', async () => {
@@ -35,7 +48,11 @@ describe('inbox scan', () => {
     expect(await scan(10.5)).toMatchObject({ queued: [], settling: [whatsapp('december.csv')] })
     expect(await scan(11)).toMatchObject({ queued: [whatsapp('december.csv')], settling: [] })
     const job = await t.services.queues.ingest.getJob(`whatsapp-${await hashFile(sample)}`)
-    expect(job?.data).toEqual({ channel: 'whatsapp', path: whatsapp('december.csv'), sha256: await hashFile(sample) })
+    expect(job?.data).toEqual({
+      channel: 'whatsapp',
+      path: whatsapp('december.csv'),
+      sha256: await hashFile(sample),
+    })
     expect(await scan(12)).toMatchObject({ queued: [], inProgress: [whatsapp('december.csv')] })
   })
 
@@ -63,14 +80,25 @@ describe('inbox scan', () => {
     const second = await scan(40)
     for (const result of [first, second]) {
       expect(result.refused).toEqual([
-        { path: whatsapp('2021-12'), reason: 'a folder: put export files directly in the channel folder' },
-        { path: whatsapp('escape.csv'), reason: 'a symbolic link: copy the file itself into the inbox' },
-        { path: whatsapp('inside-link.csv'), reason: 'a symbolic link: copy the file itself into the inbox' },
+        {
+          path: whatsapp('2021-12'),
+          reason: 'a folder: put export files directly in the channel folder',
+        },
+        {
+          path: whatsapp('escape.csv'),
+          reason: 'a symbolic link: copy the file itself into the inbox',
+        },
+        {
+          path: whatsapp('inside-link.csv'),
+          reason: 'a symbolic link: copy the file itself into the inbox',
+        },
       ])
     }
     const seen = [...second.queued, ...second.settling, ...second.inProgress]
     expect(seen.map((file) => path.basename(file)).sort()).toEqual(['december.csv', 'growing.csv'])
-    const observed = Object.keys(await t.services.redis.hgetall(inboxObservationsKey(t.services.config.QUEUE_PREFIX)))
+    const observed = Object.keys(
+      await t.services.redis.hgetall(inboxObservationsKey(t.services.config.QUEUE_PREFIX)),
+    )
     expect(observed.sort()).toEqual(['whatsapp/december.csv', 'whatsapp/growing.csv'])
     await rm(outside)
   })
@@ -79,7 +107,9 @@ describe('inbox scan', () => {
     await t.startWorker('ingest')
     const month = toWibMonth(new Date()).split('-')
     const worked = path.join(inbox, 'archive', 'whatsapp', month[0]!, month[1]!)
-    await waitFor(async () => (await readdir(worked).catch(() => [])).includes('december.csv'))
+    await waitFor(async () =>
+      (await readdir(worked).catch((): string[] => [])).includes('december.csv'),
+    )
     expect(await readdir(path.join(inbox, 'whatsapp'))).not.toContain('december.csv')
 
     const archive = path.join(inbox, 'archive', 'whatsapp', '2021', '12')

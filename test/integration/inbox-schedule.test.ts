@@ -13,7 +13,12 @@ const inbox = mkdtempSync(path.join(tmpdir(), 'dering-inbox-'))
 
 describe('scheduled inbox ingestion with a worker and the scheduler running', () => {
   // Every second, in the six-field form BullMQ's cron parser accepts.
-  const t = useTestServices({ INBOX_DIR: inbox, INBOX_SETTLE_MS: 300, SCAN_CRON: '* * * * * *', LOG_LEVEL: 'error' })
+  const t = useTestServices({
+    INBOX_DIR: inbox,
+    INBOX_SETTLE_MS: 300,
+    SCAN_CRON: '* * * * * *',
+    LOG_LEVEL: 'error',
+  })
   let scheduler: RunningScheduler
   beforeAll(async () => {
     for (const queue of ['scan', 'ingest', 'rollup'] as const) await t.startWorker(queue)
@@ -29,11 +34,21 @@ describe('scheduled inbox ingestion with a worker and the scheduler running', ()
   const archive = path.join(inbox, 'archive', 'whatsapp', month[0]!, month[1]!)
 
   it('ingests and archives a file copied into the inbox, and the rollups reflect it', async () => {
-    await copyFile(fixturePath('whatsapp/sample-bom-semicolon.csv'), path.join(inbox, 'whatsapp', 'wa-2021-12.csv'))
-    await waitFor(async () => (await readdir(archive).catch(() => [])).includes('wa-2021-12.csv'))
+    await copyFile(
+      fixturePath('whatsapp/sample-bom-semicolon.csv'),
+      path.join(inbox, 'whatsapp', 'wa-2021-12.csv'),
+    )
+    await waitFor(async () =>
+      (await readdir(archive).catch((): string[] => [])).includes('wa-2021-12.csv'),
+    )
     expect(await readdir(path.join(inbox, 'whatsapp'))).toEqual([])
     const imported = await t.services.db.selectFrom('import').selectAll().executeTakeFirstOrThrow()
-    expect(imported).toMatchObject({ channel: 'whatsapp', status: 'succeeded', records_read: 3, inserted: 3 })
+    expect(imported).toMatchObject({
+      channel: 'whatsapp',
+      status: 'succeeded',
+      records_read: 3,
+      inserted: 3,
+    })
     await waitFor(async () => {
       const row = await t.services.db
         .selectFrom('reporting.channel_month')
@@ -48,7 +63,9 @@ describe('scheduled inbox ingestion with a worker and the scheduler running', ()
   it('leaves a file whose job failed in the inbox, listed among the failed jobs', async () => {
     const broken = path.join(inbox, 'whatsapp', 'no-ticket-id.csv')
     await writeFile(broken, 'Channel;Created At\nWA;01/12/2021 10:00\n')
-    await waitFor(async () => (await listFailedJobs(t.services.queues, { queues: ['ingest'] })).length > 0)
+    await waitFor(
+      async () => (await listFailedJobs(t.services.queues, { queues: ['ingest'] })).length > 0,
+    )
     const [failed] = await listFailedJobs(t.services.queues, { queues: ['ingest'] })
     expect(failed).toMatchObject({
       queue: 'ingest',

@@ -25,7 +25,9 @@ describe('QUEUE_PREFIX', () => {
   let strayBefore: Set<string>
   beforeAll(async () => {
     strayBefore = new Set(await scanKeys(t.services.redis, STRAY_PATTERNS))
-    for (const queue of ['ingest', 'rollup', 'scan'] as const) workers.push(await startWorker(t.services, queue, 1))
+    for (const queue of ['ingest', 'rollup', 'scan'] as const) {
+      workers.push(await startWorker(t.services, queue, 1))
+    }
   })
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.close()))
@@ -35,11 +37,16 @@ describe('QUEUE_PREFIX', () => {
   })
 
   it('keeps every key of queues, jobs, schedules and inbox observations under the prefix', async () => {
-    const [outcome] = await ingestAndWait(t.services, 'whatsapp', [fixturePath('whatsapp/sample-bom-semicolon.csv')])
+    const [outcome] = await ingestAndWait(t.services, 'whatsapp', [
+      fixturePath('whatsapp/sample-bom-semicolon.csv'),
+    ])
     expect(outcome?.status).toBe('ingested')
     await upsertSchedules(t.services)
     await mkdir(path.join(inbox, 'phone'), { recursive: true })
-    await copyFile(fixturePath('whatsapp/sample-bom-semicolon.csv'), path.join(inbox, 'phone', 'pending.csv'))
+    await copyFile(
+      fixturePath('whatsapp/sample-bom-semicolon.csv'),
+      path.join(inbox, 'phone', 'pending.csv'),
+    )
     await scanInbox(t.services)
 
     const keys = await scanKeys(t.services.redis, [`${prefix}:*`])

@@ -18,7 +18,8 @@ import { adminUrl, withDatabaseName } from '../support/database-url.js'
 import { useTestQueuePrefix } from '../support/queue.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 
-const HEADER = 'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
+const HEADER =
+  'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
 
 /**
  * The operator's loop: files fail while the database is not there, the operator creates and
@@ -67,15 +68,24 @@ describe('failed jobs and replay', () => {
     await services.queues.ingest.add(
       'file',
       { channel: 'whatsapp', path: file, sha256 },
-      { jobId: ingestJobId('whatsapp', sha256), attempts: 2, backoff: { type: 'fixed', delay: 100 } },
+      {
+        jobId: ingestJobId('whatsapp', sha256),
+        attempts: 2,
+        backoff: { type: 'fixed', delay: 100 },
+      },
     )
     return ingestJobId('whatsapp', sha256)
   }
 
   it('lists files that failed while the database was missing, with their last error', async () => {
     const ids = [await enqueue(sample), await enqueue(vanished)]
-    await waitFor(async () => (await listFailedJobs(services.queues, { queues: ['ingest'] })).length === 2)
-    const failed = await listFailedJobs(services.queues, { queues: QUEUE_NAMES, since: new Date(Date.now() - 60_000) })
+    await waitFor(
+      async () => (await listFailedJobs(services.queues, { queues: ['ingest'] })).length === 2,
+    )
+    const failed = await listFailedJobs(services.queues, {
+      queues: QUEUE_NAMES,
+      since: new Date(Date.now() - 60_000),
+    })
     expect(failed.map((job) => job.id).sort()).toEqual([...ids].sort())
     for (const job of failed) {
       expect(job).toMatchObject({ queue: 'ingest', channel: 'whatsapp', months: null, attempts: 2 })
@@ -83,7 +93,12 @@ describe('failed jobs and replay', () => {
       expect(job.failedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000)
     }
     expect(await listFailedJobs(services.queues, { queues: ['rollup'] })).toEqual([])
-    expect(await listFailedJobs(services.queues, { queues: ['ingest'], since: new Date(Date.now() + 1_000) })).toEqual([])
+    expect(
+      await listFailedJobs(services.queues, {
+        queues: ['ingest'],
+        since: new Date(Date.now() + 1_000),
+      }),
+    ).toEqual([])
   })
 
   it('replays them all once the database is there, refusing a file that is gone', async () => {
@@ -93,8 +108,18 @@ describe('failed jobs and replay', () => {
     await unlink(vanished)
 
     const outcomes = await replayJobs(services.queues, { all: { queues: QUEUE_NAMES } })
-    expect(outcomes.map((o) => (o.status === 'retried' ? ['retried', o.job.file] : ['refused', o.reason])).sort()).toEqual([
-      ['refused', `${vanished} no longer exists: put it back, or ingest the file from where it is now`],
+    expect(
+      outcomes
+        .map((o) =>
+          o.status === 'retried' ? ['retried', o.job.file] : ['refused', o.file, o.reason],
+        )
+        .sort(),
+    ).toEqual([
+      [
+        'refused',
+        vanished,
+        `${vanished} no longer exists: put it back, or ingest the file from where it is now`,
+      ],
       ['retried', sample],
     ])
 
@@ -102,12 +127,25 @@ describe('failed jobs and replay', () => {
     await waitFor(async () => (await services.queues.ingest.getJobState(sampleJob)) === 'completed')
     const job = await services.queues.ingest.getJob(sampleJob)
     expect(job?.attemptsMade).toBe(1)
-    expect(job?.returnvalue).toMatchObject({ read: 3, inserted: 3, updated: 0, unchanged: 0, rejected: 0, months: ['2021-12'] })
+    expect(job?.returnvalue).toMatchObject({
+      read: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      months: ['2021-12'],
+    })
 
-    const imports = await services.db.selectFrom('import').select(['status', 'records_read', 'inserted']).execute()
+    const imports = await services.db
+      .selectFrom('import')
+      .select(['status', 'records_read', 'inserted'])
+      .execute()
     expect(imports).toEqual([{ status: 'succeeded', records_read: 3, inserted: 3 }])
     await waitFor(async () => {
-      const rows = await services.db.selectFrom('reporting.channel_month').select(['month', 'channel', 'tickets']).execute()
+      const rows = await services.db
+        .selectFrom('reporting.channel_month')
+        .select(['month', 'channel', 'tickets'])
+        .execute()
       return rows.length === 1 && rows[0]?.tickets === 3
     })
     const failed = await listFailedJobs(services.queues, { queues: QUEUE_NAMES })
@@ -116,10 +154,19 @@ describe('failed jobs and replay', () => {
 
   it('refuses to replay a job that did not fail or does not exist', async () => {
     const sampleJob = ingestJobId('whatsapp', await hashFile(sample))
-    const outcomes = await replayJobs(services.queues, { ids: [sampleJob, 'whatsapp-nope'], queues: QUEUE_NAMES })
+    const outcomes = await replayJobs(services.queues, {
+      ids: [sampleJob, 'whatsapp-nope'],
+      queues: QUEUE_NAMES,
+    })
     expect(outcomes).toEqual([
-      { status: 'refused', id: sampleJob, queue: 'ingest', reason: 'not failed (it is completed)' },
-      { status: 'refused', id: 'whatsapp-nope', queue: null, reason: 'no such job' },
+      {
+        status: 'refused',
+        id: sampleJob,
+        queue: 'ingest',
+        file: null,
+        reason: 'not failed (it is completed)',
+      },
+      { status: 'refused', id: 'whatsapp-nope', queue: null, file: null, reason: 'no such job' },
     ])
   })
 })

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { runScheduler } from '../../src/jobs/run-scheduler.js'
-import { SCHEDULE_TIME_ZONE, listSchedules, upsertSchedules } from '../../src/jobs/upsert-schedules.js'
+import {
+  SCHEDULE_TIME_ZONE,
+  listSchedules,
+  upsertSchedules,
+} from '../../src/jobs/upsert-schedules.js'
 import { useTestServices } from '../support/services.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -11,16 +15,30 @@ describe('dering scheduler', () => {
   const t = useTestServices({ SCAN_CRON: '*/5 * * * *', ROLLUP_CRON: '30 4 * * *' })
 
   it('leaves exactly one schedule each when several scheduler processes start at once', async () => {
-    const env = { ...process.env, ...t.env(), SCAN_CRON: '*/5 * * * *', ROLLUP_CRON: '30 4 * * *', LOG_LEVEL: 'info' }
+    const env = {
+      ...process.env,
+      ...t.env(),
+      SCAN_CRON: '*/5 * * * *',
+      ROLLUP_CRON: '30 4 * * *',
+      LOG_LEVEL: 'info',
+    }
     const processes = Array.from({ length: 3 }, () =>
-      spawn(process.execPath, ['--import', 'tsx', 'workers/scheduler.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] }),
+      spawn(process.execPath, ['--import', 'tsx', 'workers/scheduler.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }),
     )
     try {
       await Promise.all(processes.map((child) => waitForLine(child, 'scheduler running')))
     } finally {
       processes.forEach((child) => child.kill('SIGTERM'))
     }
-    const codes = await Promise.all(processes.map(async (child) => child.exitCode ?? ((await once(child, 'exit')) as [number])[0]))
+    const codes = await Promise.all(
+      processes.map(
+        async (child) => child.exitCode ?? ((await once(child, 'exit')) as [number])[0],
+      ),
+    )
     expect(codes).toEqual([0, 0, 0])
 
     const { scan, rollup } = t.services.queues
@@ -52,8 +70,14 @@ describe('dering scheduler', () => {
       await running.close()
     }
     expect(await t.services.queues.scan.getJobSchedulers()).toHaveLength(1)
-    expect(await t.services.queues.scan.getJobCounts('delayed', 'waiting')).toEqual({ delayed: 1, waiting: 0 })
-    expect(await t.services.queues.rollup.getJobCounts('delayed', 'waiting')).toEqual({ delayed: 1, waiting: 0 })
+    expect(await t.services.queues.scan.getJobCounts('delayed', 'waiting')).toEqual({
+      delayed: 1,
+      waiting: 0,
+    })
+    expect(await t.services.queues.rollup.getJobCounts('delayed', 'waiting')).toEqual({
+      delayed: 1,
+      waiting: 0,
+    })
   })
 })
 
@@ -65,6 +89,8 @@ function waitForLine(child: ChildProcess, text: string): Promise<void> {
       output += chunk.toString()
       if (output.includes(text)) resolve()
     })
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before "${text}":\n${output}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`exited with ${code} before "${text}":\n${output}`)),
+    )
   })
 }

@@ -30,7 +30,14 @@ describe('a worker that loses Redis or Postgres', () => {
     await postgresProxy.start(databaseUrl.hostname, Number(databaseUrl.port || 5432))
     redisUrl.host = `127.0.0.1:${redisProxy.port()}`
     databaseUrl.host = `127.0.0.1:${postgresProxy.port()}`
-    const config = loadConfig({}, { ...t.services.config, REDIS_URL: redisUrl.toString(), DATABASE_URL: databaseUrl.toString() })
+    const config = loadConfig(
+      {},
+      {
+        ...t.services.config,
+        REDIS_URL: redisUrl.toString(),
+        DATABASE_URL: databaseUrl.toString(),
+      },
+    )
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         lines.push(...chunk.toString().split('\n').filter(Boolean))
@@ -71,12 +78,19 @@ describe('a worker that loses Redis or Postgres', () => {
   it('keeps retrying a job while Postgres is away, logging the loss and the return once', async () => {
     await postgresProxy.stop()
     const file = fixturePath('whatsapp/sample-bom-semicolon.csv')
-    const { jobId } = await enqueueFile(t.services.queues, { channel: 'whatsapp', path: file, sha256: await hashFile(file) })
+    const { jobId } = await enqueueFile(t.services.queues, {
+      channel: 'whatsapp',
+      path: file,
+      sha256: await hashFile(file),
+    })
     await waitFor(() => count('postgres connection lost') === 1)
     await sleep(2_500)
     await postgresProxy.restart()
     await waitFor(() => count('postgres connection restored') === 1, 30_000)
-    await waitFor(async () => (await t.services.queues.ingest.getJobState(jobId)) === 'completed', 30_000)
+    await waitFor(
+      async () => (await t.services.queues.ingest.getJobState(jobId)) === 'completed',
+      30_000,
+    )
     expect(messages().filter((m) => m.startsWith('postgres'))).toEqual([
       'postgres connected',
       expect.stringMatching(/^postgres connection lost \(.+\); retrying with backoff$/) as unknown,
@@ -129,7 +143,10 @@ function createProxy() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)

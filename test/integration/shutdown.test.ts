@@ -9,7 +9,8 @@ import { hashFile } from '../../src/files/hash-file.js'
 import { useTestServices } from '../support/services.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
-const HEADER = 'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
+const HEADER =
+  'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
 const ROWS = 6_000
 
 describe('dering worker on SIGTERM', () => {
@@ -23,7 +24,11 @@ describe('dering worker on SIGTERM', () => {
 
   /** A WhatsApp export big enough, in batches small enough, that its job runs for a few seconds. */
   const writeExport = async (name: string) => {
-    const rows = Array.from({ length: ROWS }, (_, i) => `${name}-${i};WA;;s;DAU;Pemda;Open;Rina;02/12/2021 10:${String(i % 60).padStart(2, '0')};;`)
+    const rows = Array.from(
+      { length: ROWS },
+      (_, i) =>
+        `${name}-${i};WA;;s;DAU;Pemda;Open;Rina;02/12/2021 10:${String(i % 60).padStart(2, '0')};;`,
+    )
     const file = path.join(dir, `${name}.csv`)
     await writeFile(file, `${HEADER}\n${rows.join('\n')}\n`)
     return file
@@ -32,7 +37,15 @@ describe('dering worker on SIGTERM', () => {
   const startWorkerProcess = async (env: Record<string, string>) => {
     const child = spawn(process.execPath, ['bin/dering.js', 'worker', '--queue', 'ingest'], {
       cwd: ROOT,
-      env: { ...process.env, ...t.env(), BATCH_SIZE: '50', LOG_LEVEL: 'info', JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', ...env },
+      env: {
+        ...process.env,
+        ...t.env(),
+        BATCH_SIZE: '50',
+        LOG_LEVEL: 'info',
+        JOB_LOCK_MS: '2000',
+        JOB_STALLED_CHECK_MS: '1000',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     const log = collectOutput(child)
@@ -42,7 +55,11 @@ describe('dering worker on SIGTERM', () => {
 
   /** Enqueues a file and resolves once its job has committed its first batch. */
   const enqueueAndWaitForProgress = async (file: string) => {
-    const { jobId } = await enqueueFile(t.services.queues, { channel: 'whatsapp', path: file, sha256: await hashFile(file) })
+    const { jobId } = await enqueueFile(t.services.queues, {
+      channel: 'whatsapp',
+      path: file,
+      sha256: await hashFile(file),
+    })
     await waitFor(async () => {
       const job = await t.services.queues.ingest.getJob(jobId)
       return ((job?.progress as IngestProgress | undefined)?.records ?? 0) > 0
@@ -51,7 +68,11 @@ describe('dering worker on SIGTERM', () => {
   }
 
   const importOf = (file: string) =>
-    t.services.db.selectFrom('import').selectAll().where('path', '=', file).executeTakeFirstOrThrow()
+    t.services.db
+      .selectFrom('import')
+      .selectAll()
+      .where('path', '=', file)
+      .executeTakeFirstOrThrow()
 
   it('lets the active job finish, then exits 0', async () => {
     const file = await writeExport('finish')
@@ -60,7 +81,11 @@ describe('dering worker on SIGTERM', () => {
     child.kill('SIGTERM')
     expect(await exitCode(child)).toBe(0)
     expect(await t.services.queues.ingest.getJobState(jobId)).toBe('completed')
-    expect(await importOf(file)).toMatchObject({ status: 'succeeded', records_read: ROWS, inserted: ROWS })
+    expect(await importOf(file)).toMatchObject({
+      status: 'succeeded',
+      records_read: ROWS,
+      inserted: ROWS,
+    })
     expect(log()).toContain('shutting down: finishing active jobs')
     expect(log()).not.toContain('did not finish in time')
   })
@@ -74,12 +99,22 @@ describe('dering worker on SIGTERM', () => {
     expect(await exitCode(child)).toBe(0)
     expect(Date.now() - signalled).toBeLessThan(10_000)
     expect(log()).toContain('active jobs did not finish in time')
-    expect(['active', 'waiting', 'delayed']).toContain(await t.services.queues.ingest.getJobState(jobId))
+    expect(['active', 'waiting', 'delayed']).toContain(
+      await t.services.queues.ingest.getJobState(jobId),
+    )
     expect((await importOf(file)).status).toBe('running')
 
     await t.startWorker('ingest')
-    await waitFor(async () => (await t.services.queues.ingest.getJobState(jobId)) === 'completed', 30_000)
-    expect(await importOf(file)).toMatchObject({ status: 'succeeded', records_read: ROWS, inserted: ROWS, updated: 0 })
+    await waitFor(
+      async () => (await t.services.queues.ingest.getJobState(jobId)) === 'completed',
+      30_000,
+    )
+    expect(await importOf(file)).toMatchObject({
+      status: 'succeeded',
+      records_read: ROWS,
+      inserted: ROWS,
+      updated: 0,
+    })
     const tickets = await t.services.db
       .selectFrom('ticket')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -33,7 +33,11 @@ export function configureDashboardCommand(program: Command): void {
         services = createServices(config, createLogger(config))
         const dashboard = await startDashboard(services, { readOnly: options.readOnly ?? false })
         console.log(`dashboard: ${dashboard.url} (metrics: /metrics, health: /healthz)`)
-        onShutdown(services.logger, () => services!.close(), () => dashboard.close())
+        onShutdown(
+          services.logger,
+          () => services!.close(),
+          () => dashboard.close(),
+        )
       } catch (error) {
         reportError(error)
         await services?.close().catch(() => undefined)

@@ -21,9 +21,16 @@ export function configureFailedCommand(program: Command): void {
         'channel, attempts, error and when. Their inbox files stay in place until replayed. Reads REDIS_URL, QUEUE_PREFIX.',
     )
     .option('--queue <name>', `only this queue (${QUEUE_NAMES.join(', ')})`, parseQueue)
-    .option('--since <duration>', 'only jobs that failed within this long, e.g. 30m, 2h, 7d', parseSince)
+    .option(
+      '--since <duration>',
+      'only jobs that failed within this long, e.g. 30m, 2h, 7d',
+      parseSince,
+    )
     .option('--json', 'print the jobs as JSON')
-    .addHelpText('after', '\nThen fix the cause and run: dering replay <job-id...> or dering replay --all')
+    .addHelpText(
+      'after',
+      '\nThen fix the cause and run: dering replay <job-id...> or dering replay --all',
+    )
     .action((options: FailedOptions) =>
       runWithServices(async (services) => {
         const jobs = await listFailedJobs(services.queues, {

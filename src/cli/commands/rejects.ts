@@ -32,13 +32,24 @@ export function configureRejectsCommand(program: Command): void {
 }
 
 function rejectJson(row: RejectRow) {
-  return { id: row.id, importId: row.import_id, recordNumber: row.record_number, reason: row.reason, raw: row.raw }
+  return {
+    id: row.id,
+    importId: row.import_id,
+    recordNumber: row.record_number,
+    reason: row.reason,
+    raw: row.raw,
+  }
 }
 
 function formatRejects(rows: readonly RejectRow[]): string {
   if (rows.length === 0) return 'no rejected records'
   return formatTable(
-    rows.map((row) => ({ import: row.import_id, record: row.record_number, reason: row.reason, raw: shorten(row.raw) })),
+    rows.map((row) => ({
+      import: row.import_id,
+      record: row.record_number,
+      reason: row.reason,
+      raw: shorten(row.raw),
+    })),
   )
 }
 

@@ -24,14 +24,23 @@ export function configureReplayCommand(program: Command): void {
     .argument('[jobs...]', 'job ids as `dering failed` shows them')
     .option('--all', 'every failed job (of --queue, within --since)')
     .option('--queue <name>', `only this queue (${QUEUE_NAMES.join(', ')})`, parseQueue)
-    .option('--since <duration>', 'with --all: only jobs that failed within this long, e.g. 2h', parseSince)
+    .option(
+      '--since <duration>',
+      'with --all: only jobs that failed within this long, e.g. 2h',
+      parseSince,
+    )
     .option('--json', 'print what was retried and refused as JSON')
-    .addHelpText('after', '\nExit codes: 0 all retried, 1 a job was refused (missing file, not failed, unknown), 2 bad arguments.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all retried, 1 a job was refused (missing file, not failed, unknown), 2 bad arguments.',
+    )
     .action((ids: string[], options: ReplayOptions, command: Command) => {
-      if (options.all === (ids.length > 0)) {
+      if (options.all === ids.length > 0) {
         command.error('dering: give job ids or --all (not both)', { exitCode: EXIT.usage })
       }
-      if (options.since && !options.all) command.error('dering: --since goes with --all', { exitCode: EXIT.usage })
+      if (options.since && !options.all) {
+        command.error('dering: --since goes with --all', { exitCode: EXIT.usage })
+      }
       const queues = options.queue ? [options.queue] : QUEUE_NAMES
       return runWithServices(async (services) => {
         const outcomes = await replayJobs(
@@ -46,15 +55,29 @@ export function configureReplayCommand(program: Command): void {
 }
 
 function outcomeJson(outcome: ReplayOutcome) {
-  return outcome.status === 'retried' ? { status: outcome.status, job: failedJobJson(outcome.job) } : outcome
+  return outcome.status === 'retried'
+    ? { status: outcome.status, job: failedJobJson(outcome.job) }
+    : outcome
 }
 
 function formatOutcomes(outcomes: readonly ReplayOutcome[]): string {
   if (outcomes.length === 0) return 'nothing to replay'
   const rows = outcomes.map((o) =>
     o.status === 'retried'
-      ? { status: 'retried', queue: o.job.queue, file: o.job.file ? path.basename(o.job.file) : '', job: o.job.id, note: `was: ${o.job.error}` }
-      : { status: 'refused', queue: o.queue ?? '', file: '', job: o.id, note: o.reason },
+      ? {
+          status: 'retried',
+          queue: o.job.queue,
+          file: o.job.file ? path.basename(o.job.file) : '',
+          job: o.job.id,
+          note: `was: ${o.job.error}`,
+        }
+      : {
+          status: 'refused',
+          queue: o.queue ?? '',
+          file: o.file ? path.basename(o.file) : '',
+          job: o.id,
+          note: o.reason,
+        },
   )
   const retried = outcomes.filter((o) => o.status === 'retried').length
   return `${formatTable(rows)}\n\n${retried} of ${outcomes.length} job(s) retried`

@@ -37,7 +37,11 @@ export function configureSchedulerCommand(program: Command): void {
         const running = await runScheduler(services)
         printSchedules(running.schedules, options.json)
         services.logger.info({ schedules: running.schedules.length }, 'scheduler running')
-        onShutdown(services.logger, () => services!.close(), () => running.close())
+        onShutdown(
+          services.logger,
+          () => services!.close(),
+          () => running.close(),
+        )
       } catch (error) {
         reportError(error)
         await services?.close().catch(() => undefined)
@@ -52,7 +56,13 @@ function printSchedules(schedules: readonly Schedule[], json?: boolean): void {
   }
   console.log(
     formatTable(
-      schedules.map((s) => ({ schedule: s.id, queue: s.queue, cron: s.cron, 'time zone': s.timeZone, 'next run': formatWib(s.next) })),
+      schedules.map((s) => ({
+        schedule: s.id,
+        queue: s.queue,
+        cron: s.cron,
+        'time zone': s.timeZone,
+        'next run': formatWib(s.next),
+      })),
     ),
   )
 }
