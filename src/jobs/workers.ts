@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq'
+import { MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq'
 import { ZodError } from 'zod'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Logger } from '../logger.js'
@@ -77,6 +77,8 @@ export function startWorker(
       concurrency: Math.min(concurrency, MAX_CONCURRENCY[queue]),
       lockDuration: services.config.JOB_LOCK_MS,
       stalledInterval: services.config.JOB_STALLED_CHECK_MS,
+      // Per-minute completed/failed counts for Bull Board's graphs and /metrics' totals.
+      metrics: { maxDataPoints: MetricsTime.TWO_WEEKS },
       autorun: true,
     },
   )

@@ -86,6 +86,7 @@ describe('dering dashboard', () => {
     const lines = text.split('\n')
     expect(lines).toContain('bullmq_job_count{queue="ingest", state="completed"} 1')
     expect(lines).toContain('bullmq_job_count{queue="scan", state="failed"} 0')
+    expect(lines).toContain('bullmq_job_completed_total{queue="ingest"} 1')
     expect(lines).toContain('dering_imports{channel="whatsapp",status="succeeded"} 1')
     expect(lines).toContain('dering_import_records{channel="whatsapp",outcome="inserted"} 3')
     expect(lines).toContain('dering_tickets{channel="whatsapp"} 3')
