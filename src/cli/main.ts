@@ -1,10 +1,15 @@
 import { Command } from 'commander'
 import { describeEnvironment } from '../config.js'
+import { configureDashboardCommand } from './commands/dashboard.js'
 import { configureDemoCommand } from './commands/demo.js'
+import { configureFailedCommand } from './commands/failed.js'
 import { configureIngestCommand } from './commands/ingest.js'
 import { configureMigrateCommand } from './commands/migrate.js'
+import { configureRejectsCommand } from './commands/rejects.js'
+import { configureReplayCommand } from './commands/replay.js'
 import { configureReportCommand } from './commands/report.js'
 import { configureRollupCommand } from './commands/rollup.js'
+import { configureSchedulerCommand } from './commands/scheduler.js'
 import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
 
@@ -28,9 +33,14 @@ const COMMANDS = [
   configureMigrateCommand,
   configureIngestCommand,
   configureWorkerCommand,
+  configureSchedulerCommand,
   configureStatusCommand,
+  configureFailedCommand,
+  configureReplayCommand,
+  configureRejectsCommand,
   configureRollupCommand,
   configureReportCommand,
+  configureDashboardCommand,
   configureDemoCommand,
 ]
 for (const configure of COMMANDS) {

@@ -12,5 +12,8 @@ export type Db = Kysely<Database>
 
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+  // An idle client whose server went away (a restart, a failover) errors here; the pool drops it
+  // and the next query connects afresh. Unheard, the event would kill the process.
+  pool.on('error', () => undefined)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

@@ -16,7 +16,7 @@ export function configureWorkerCommand(program: Command): void {
   program
     .command('worker')
     .description(
-      'Process queued jobs (ingest and rollup) until SIGINT/SIGTERM; active jobs finish before exit. ' +
+      'Process queued jobs (ingest, rollup and inbox scans) until SIGINT/SIGTERM; active jobs finish before exit. ' +
         'Reads DATABASE_URL, REDIS_URL, QUEUE_PREFIX, WORKER_CONCURRENCY.',
     )
     .option('--queue <name...>', `queues to work on (${WORKER_QUEUES.join(', ')})`, [...WORKER_QUEUES])
