@@ -12,8 +12,10 @@ export type Db = Kysely<Database>
 
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
-  // An idle client whose server went away (a restart, a failover) errors here; the pool drops it
-  // and the next query connects afresh. Unheard, the event would kill the process.
+  // A connection whose server went away (a restart, a failover) emits 'error'; unheard, the event
+  // would kill the process. The pool drops such a client (idle, or once released), and a query
+  // on a checked-out one fails, so the job's transaction fails and is retried.
   pool.on('error', () => undefined)
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

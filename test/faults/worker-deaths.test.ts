@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enqueueFile } from '../../src/jobs/enqueue-file.js'
 import type { IngestResult } from '../../src/queue/catalog.js'
 import { useTestServices } from '../support/services.js'
 import { countRows, committedRecords, importsOf, writeLargeExport, type LargeExport } from './fault-probes.js'
-import { startFaultWorker, waitFor } from './fault-worker.js'
+import { startFaultWorker as startWorker, waitFor, type FaultWorker } from './fault-worker.js'
 
 const TICKETS = 15_000
 
@@ -13,9 +13,16 @@ const FAST_RECOVERY = { JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', BATCH
 describe('a worker process that dies or is stopped in the middle of a large file', () => {
   const t = useTestServices()
   let file: LargeExport
+  const workers: FaultWorker[] = []
+  const startFaultWorker = async (env: Record<string, string>) => {
+    const worker = await startWorker(env)
+    workers.push(worker)
+    return worker
+  }
   beforeAll(async () => {
     file = await writeLargeExport(TICKETS)
   })
+  afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')))
 
   const enqueue = () => enqueueFile(t.services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
   const finished = (jobId: string) =>
