@@ -1,34 +1,6 @@
-/** Month names as the report prints them. */
-export const MONTH_NAMES = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const
+import { MONTH_NAMES } from '../domain/indonesian-months.js'
 
-/** The report's table headers (Agt, not Agu). */
-export const MONTH_ABBREVIATIONS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Mei',
-  'Jun',
-  'Jul',
-  'Agt',
-  'Sep',
-  'Okt',
-  'Nov',
-  'Des',
-] as const
+export { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../domain/indonesian-months.js'
 
 /** '2021-12' → 'Desember 2021'. */
 export function nameMonth(month: string): string {

@@ -1,33 +1,9 @@
+import {
+  MONTH_ABBREVIATIONS as SHORT_MONTHS_ID,
+  MONTH_NAMES as LONG_MONTHS_ID,
+} from '../domain/indonesian-months.js'
 import { wallClock, type WallClock } from './clock.js'
 
-const SHORT_MONTHS_ID = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Mei',
-  'Jun',
-  'Jul',
-  'Agt',
-  'Sep',
-  'Okt',
-  'Nov',
-  'Des',
-]
-const LONG_MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-]
 const MONTHS_EN = [
   'Jan',
   'Feb',
