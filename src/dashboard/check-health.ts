@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { coerceError } from '../errors.js'
 import type { Services } from '../services.js'
-import { readLastIngest } from './read-pipeline-stats.js'
+import { readLastIngest } from '../db/pipeline-stats.js'
 
 export type Probe = { ok: true; latencyMs: number } | { ok: false; error: string }
 

@@ -1,7 +1,7 @@
 import { Gauge, Registry } from 'prom-client'
 import { QUEUE_NAMES } from '../queue/catalog.js'
 import type { Services } from '../services.js'
-import { readPipelineStats } from './read-pipeline-stats.js'
+import { readPipelineStats } from '../db/pipeline-stats.js'
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/connect.js'
+import type { Db } from './connect.js'
 
 export interface PipelineStats {
   imports: { channel: string; status: string; count: number }[]
