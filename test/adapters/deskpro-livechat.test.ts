@@ -8,7 +8,13 @@ import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { toWibMonth } from '../../src/domain/wib-month.js'
 import { UnreadableFileError } from '../../src/errors.js'
-import { fixturePath, runAdapter, runAdapterOn, testCustomerKey } from './run-adapter.js'
+import {
+  fixturePath,
+  runAdapter,
+  runAdapterOn,
+  testCustomerKey,
+  blankEvent,
+} from './run-adapter.js'
 
 const run = (fixture: string) => runAdapter(parseDeskproLivechat, `livechat/${fixture}`)
 
@@ -27,17 +33,7 @@ function ticket(
     kind: 'ticket',
     recordNumber,
     event: {
-      channel: 'livechat',
-      openedAt: null,
-      firstResponseAt: null,
-      closedAt: null,
-      status: 'open',
-      agent: null,
-      topic: null,
-      segment: null,
-      subject: null,
-      customerKey: null,
-      messageCount: null,
+      ...blankEvent('livechat'),
       ...event,
     },
   }

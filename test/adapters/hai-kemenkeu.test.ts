@@ -4,7 +4,7 @@ import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { toWibMonth } from '../../src/domain/wib-month.js'
 import { UnreadableFileError } from '../../src/errors.js'
-import { runAdapter, runAdapterOn } from './run-adapter.js'
+import { runAdapter, runAdapterOn, blankEvent } from './run-adapter.js'
 
 const run = (fixture: string, options = {}) =>
   runAdapter(parseHaiKemenkeu, `hai_kemenkeu/${fixture}`, options)
@@ -18,17 +18,8 @@ function ticket(
     kind: 'ticket',
     recordNumber,
     event: {
-      channel: 'hai_kemenkeu',
-      openedAt: null,
-      firstResponseAt: null,
-      closedAt: null,
+      ...blankEvent('hai_kemenkeu'),
       status: 'pending',
-      agent: null,
-      topic: null,
-      segment: null,
-      subject: null,
-      customerKey: null,
-      messageCount: null,
       ...event,
     },
   }

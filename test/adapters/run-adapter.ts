@@ -2,8 +2,14 @@ import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Readable } from 'node:stream'
-import { DEFAULT_ADAPTER_OPTIONS, type Adapter, type AdapterOptions } from '../../src/adapters/adapter.js'
+import {
+  DEFAULT_ADAPTER_OPTIONS,
+  type Adapter,
+  type AdapterOptions,
+} from '../../src/adapters/adapter.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
+import type { Channel } from '../../src/domain/channel.js'
+import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { createCustomerKeyer } from '../../src/domain/contact.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 
@@ -46,4 +52,21 @@ async function collect(
   }
   for await (const output of adapter(input, ctx)) outputs.push(output)
   return outputs
+}
+
+/** A ticket event of `channel` with every optional field empty: tests spread what they expect over it. */
+export function blankEvent(channel: Channel): Omit<TicketEvent, 'sourceTicketId' | 'raw'> {
+  return {
+    channel,
+    openedAt: null,
+    firstResponseAt: null,
+    closedAt: null,
+    status: 'open',
+    agent: null,
+    topic: null,
+    segment: null,
+    subject: null,
+    customerKey: null,
+    messageCount: null,
+  }
 }

@@ -1,7 +1,7 @@
 import { parseSociomile } from '../../src/adapters/sociomile.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
-import { runAdapter, testCustomerKey } from './run-adapter.js'
+import { runAdapter, testCustomerKey, blankEvent } from './run-adapter.js'
 
 /** Runs parseSociomile over a fixture of test/fixtures/whatsapp. */
 export const run = (fixture: string) => runAdapter(parseSociomile, `whatsapp/${fixture}`)
@@ -31,16 +31,8 @@ export function ticket(
     recordNumber,
     ...(warnings && { warnings }),
     event: {
-      channel: 'whatsapp',
-      firstResponseAt: null,
-      closedAt: null,
+      ...blankEvent('whatsapp'),
       status: 'pending',
-      agent: null,
-      topic: null,
-      segment: null,
-      subject: null,
-      customerKey: null,
-      messageCount: null,
       ...event,
     },
   }
