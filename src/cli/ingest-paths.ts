@@ -21,8 +21,9 @@ export async function enqueuePaths(
   options: Pick<IngestPathsOptions, 'channelOf'> = {},
 ): Promise<EnqueuedFile[]> {
   const channels = new Map<string, Channel>()
-  for (const file of files)
+  for (const file of files) {
     channels.set(file, options.channelOf?.(file) ?? (await detectOrExplain(file)))
+  }
   const enqueued: EnqueuedFile[] = []
   for (const [file, channel] of channels) {
     enqueued.push(

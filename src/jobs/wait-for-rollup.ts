@@ -13,8 +13,9 @@ export async function rollupAndWait(
   for (;;) {
     const state = await job.getState()
     if (state === 'completed') return (await queues.rollup.getJob(jobId))?.returnvalue.months ?? []
-    if (state === 'failed')
+    if (state === 'failed') {
       throw new Error(`rollup failed: ${(await queues.rollup.getJob(jobId))?.failedReason}`)
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
 }

@@ -84,8 +84,9 @@ async function demo(services: Services, options: DemoOptions): Promise<number> {
     step(
       `ingested ${outcomes.length - failed.length}/${outcomes.length} files (${outcomes.filter((o) => o.file.state === 'already ingested').length} already ingested before): ${totals.read} records, ${totals.skipped} skipped, ${totals.rejected} quarantined`,
     )
-    for (const f of failed)
+    for (const f of failed) {
       process.stderr.write(`  failed: ${f.file.path}: ${f.status === 'failed' ? f.error : ''}\n`)
+    }
 
     const months = await rollupAndWait(services.queues, { all: true }, `rollup-demo-${Date.now()}`)
     step(`rolled up ${months.length} months`)

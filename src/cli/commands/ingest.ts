@@ -53,7 +53,7 @@ async function ingestCommand(
   const enqueued = await enqueuePaths(services, files, { channelOf: () => options.channel })
   if (!options.wait) {
     if (options.json) printJson({ files: enqueued })
-    else
+    else {
       console.log(
         formatTable(
           enqueued.map((f) => ({
@@ -64,6 +64,7 @@ async function ingestCommand(
           })),
         ),
       )
+    }
     return enqueued.some((f) => f.state === 'failed earlier') ? EXIT.failed : EXIT.ok
   }
   const outcomes = await waitWithProgress(services, enqueued, !options.json)
@@ -102,14 +103,15 @@ function printOutcomes(outcomes: FileOutcome[]): void {
     ]),
   )
   for (const o of outcomes) {
-    if (o.status === 'failed')
+    if (o.status === 'failed') {
       console.log(
         `\nfailed: ${displayPath(o.file.path)}: ${o.error}\n  fix the cause, then: dering replay ${o.file.jobId}`,
       )
-    else if (Object.keys(o.result.skippedByReason).length > 0)
+    } else if (Object.keys(o.result.skippedByReason).length > 0) {
       console.log(
         `skipped in ${displayPath(o.file.path)}: ${formatReasons(o.result.skippedByReason)}`,
       )
+    }
   }
 }
 
