@@ -56,7 +56,7 @@ async function benchIngest(
   print(`generated ${args.tickets.toLocaleString('en-US')} tickets × 2 exports in ${seconds(started)} s`)
 
   const copyDb = await databases.create('copy')
-  const copySeconds = await copyBaseline(copyDb.url, counts)
+  const copySeconds = await copyBaseline(copyDb.url, counts, path.join(dir, 'normalized-rows.tsv'))
   await copyDb.db.destroy()
   const baseline = args.tickets / copySeconds
   rows.push({ measure: 'COPY baseline (normalized rows)', rows: args.tickets, seconds: copySeconds, value: formatRate(args.tickets, copySeconds), ratio: 1 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, promises as fs } from 'node:fs'
 import { Transform } from 'node:stream'
+import { sql } from 'kysely'
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
@@ -64,6 +65,10 @@ export async function ingestFile(
     const outputs = batch
     batch = []
     await db.transaction().execute(async (trx) => {
+      // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
+      // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
+      // every batch before the job can complete.
+      await sql`set local synchronous_commit = off`.execute(trx)
       const result = await loadBatch(trx, importId, adapter.version, outputs)
       counts = addCounts(counts, result.counts)
       result.months.forEach((month) => months.add(month))
