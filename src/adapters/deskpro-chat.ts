@@ -12,6 +12,8 @@ const DATE_OPTIONS = { zone: 'UTC' } as const
 const SEGMENT_TITLE = 'jenis pengguna'
 const DIGITS = /^\d+$/
 const UNIX_SECONDS = /^\d+(?:\.\d+)?$/
+/** Far more than any Deskpro export nests; far less than what breaks storing the raw chat. */
+const MAX_NESTING = 64
 
 /** One Deskpro chat (formats/livechat.md) → a ticket, an agent-to-agent skip, or a reject. */
 export function parseDeskproChat(
@@ -23,6 +25,8 @@ export function parseDeskproChat(
   const reject = (reason: string): AdapterOutput => ({ kind: 'reject', recordNumber, reason, raw })
   if (!isObject(value)) return reject('not a chat object')
   const chat = value
+  // Postgres (jsonb) and JSON.stringify both give up on values nested thousands of levels deep.
+  if (nestedDeeperThan(chat, MAX_NESTING)) return reject(`nested deeper than ${MAX_NESTING} levels`)
   if (chat.is_agent === true) return { kind: 'skip', recordNumber, reason: 'agent-to-agent chat' }
 
   const id = idOf(chat.id)
@@ -137,4 +141,21 @@ function textOf(value: unknown): string {
   if (typeof value === 'string') return value.trim()
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   return ''
+}
+
+/** Walks arrays and objects without recursion, stopping as soon as the limit is passed. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (depth > limit) return true
+    const children = Array.isArray(item)
+      ? item
+      : typeof item === 'object' && item !== null
+        ? Object.values(item)
+        : []
+    for (const child of children)
+      {if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])}
+  }
+  return false
 }

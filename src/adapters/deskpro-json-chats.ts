@@ -71,7 +71,7 @@ export async function* readJsonChats(
   try {
     for await (const { value } of chats as AsyncIterable<{ value: unknown }>) {
       count += 1
-      yield { recordNumber: count, value, raw: JSON.stringify(value) }
+      yield rawOf(count, value)
     }
   } catch (thrown) {
     if (inputError) throw coerceError(inputError)
@@ -94,5 +94,21 @@ export async function* readJsonChats(
     recordNumber: count + 1,
     error: `invalid or truncated JSON after chat ${count}: ${failure.message}`,
     raw: '',
+  }
+}
+
+/**
+ * The chat's text for the quarantine. A chat nested thousands of levels deep overflows
+ * JSON.stringify: it becomes one bad record and the chats after it still load.
+ */
+function rawOf(recordNumber: number, value: unknown): ChatRecord {
+  try {
+    return { recordNumber, value, raw: JSON.stringify(value) }
+  } catch (thrown) {
+    return {
+      recordNumber,
+      error: `chat cannot be read back: ${coerceError(thrown).message}`,
+      raw: '',
+    }
   }
 }
