@@ -32,7 +32,8 @@ drops databases of its own on that server and uses a queue prefix of its own.`
 const count = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback
   const n = Number(value.replace(/_/g, ''))
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name}: expected a positive whole number, got ${value}\n${USAGE}`)
+  if (!Number.isSafeInteger(n) || n < 1)
+    {throw new Error(`--${name}: expected a positive whole number, got ${value}\n${USAGE}`)}
   return n
 }
 

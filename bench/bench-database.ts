@@ -10,7 +10,8 @@ export interface BenchDatabases {
   dropAll(): Promise<void>
 }
 
-const withName = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString()
+const withName = (url: string, name: string) =>
+  Object.assign(new URL(url), { pathname: `/${name}` }).toString()
 
 /** Bench databases cloned from one migrated template on the server of `serverUrl`. */
 export async function createBenchDatabases(serverUrl: string): Promise<BenchDatabases> {

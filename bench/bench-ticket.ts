@@ -27,7 +27,14 @@ export interface BenchTicket {
 const YEAR_START = Date.UTC(2020, 11, 31, 17) // 2021-01-01 00:00 WIB
 const YEAR_SECONDS = 365 * 24 * 3600
 const AGENTS = ['Rina', 'Agus', 'Dewi', 'Budi', 'Sari', 'Tono']
-const TOPICS = ['Dana Alokasi Umum', 'Dana Bagi Hasil', 'SIKD', 'Dana Desa', 'DAK Fisik', 'Pajak Daerah']
+const TOPICS = [
+  'Dana Alokasi Umum',
+  'Dana Bagi Hasil',
+  'SIKD',
+  'Dana Desa',
+  'DAK Fisik',
+  'Pajak Daerah',
+]
 const SEGMENTS: readonly [string, Segment][] = [
   ['Pemda', 'pemda'],
   ['Kementerian/Lembaga', 'kementerian_lembaga'],
@@ -54,7 +61,11 @@ export function benchTicket(channel: BenchChannel, index: number, revision: 0 | 
   const changes = index % 10 === 0
   const laterState = !changes || revision === 1
   const [segmentLabel, segment] = SEGMENTS[seed % SEGMENTS.length]!
-  const status: TicketStatus = laterState ? 'resolved' : channel === 'phone' ? 'abandoned' : 'pending'
+  const status: TicketStatus = laterState
+    ? 'resolved'
+    : channel === 'phone'
+      ? 'abandoned'
+      : 'pending'
   const at = (ms: number) => new Date(ms)
   if (channel === 'phone') {
     // A CDR record says when the call ended and how long it lasted; it opened that much earlier.
@@ -80,7 +91,13 @@ export function benchTicket(channel: BenchChannel, index: number, revision: 0 | 
   }
 }
 
-function describe(channel: BenchChannel, index: number, seed: number, segmentLabel: string, segment: Segment) {
+function describe(
+  channel: BenchChannel,
+  index: number,
+  seed: number,
+  segmentLabel: string,
+  segment: Segment,
+) {
   const topic = TOPICS[(seed >>> 5) % TOPICS.length]!
   return {
     channel,
@@ -90,7 +107,10 @@ function describe(channel: BenchChannel, index: number, seed: number, segmentLab
     segmentLabel,
     segment,
     subject: `Pertanyaan ${topic}; nomor ${index}`,
-    contact: channel === 'livechat' ? `user${seed % 50_000}@example.go.id` : `0812${String(seed % 100_000_000).padStart(8, '0')}`,
+    contact:
+      channel === 'livechat'
+        ? `user${seed % 50_000}@example.go.id`
+        : `0812${String(seed % 100_000_000).padStart(8, '0')}`,
   }
 }
 

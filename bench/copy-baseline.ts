@@ -16,14 +16,21 @@ const COLUMNS =
  * `rowsFile` first, so that making them is not timed), sent with one COPY into a fresh copy of
  * the fact table with its primary key and indexes.
  */
-export async function copyBaseline(url: string, counts: Readonly<Record<BenchChannel, number>>, rowsFile: string): Promise<number> {
+export async function copyBaseline(
+  url: string,
+  counts: Readonly<Record<BenchChannel, number>>,
+  rowsFile: string,
+): Promise<number> {
   await writeFile(rowsFile, normalizedRows(counts))
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     await client.query('create table ticket_copy (like ticket including all)')
     const started = performance.now()
-    await pipeline(createReadStream(rowsFile), client.query(copyStreams.from(`copy ticket_copy (${COLUMNS}) from stdin`)))
+    await pipeline(
+      createReadStream(rowsFile),
+      client.query(copyStreams.from(`copy ticket_copy (${COLUMNS}) from stdin`)),
+    )
     return (performance.now() - started) / 1000
   } finally {
     await client.end()
@@ -53,21 +60,23 @@ function* normalizedRows(counts: Readonly<Record<BenchChannel, number>>): Genera
 function rowOf(t: BenchTicket): string {
   const phone = t.channel === 'phone'
   const status = t.channel === 'livechat' && t.status === 'pending' ? 'open' : t.status
-  return [
-    t.channel,
-    t.sourceTicketId,
-    instant(t.openedAt),
-    instant(t.firstResponseAt),
-    instant(t.closedAt),
-    status,
-    String(statusRank(status)),
-    text(t.agent),
-    text(phone ? null : t.topic),
-    text(phone ? null : t.segment),
-    text(phone ? null : t.subject),
-    text(keyer(t.contact)),
-    t.channel === 'livechat' ? '2' : '\\N',
-    '1',
-    'bench@1',
-  ].join('\t') + '\n'
+  return (
+    [
+      t.channel,
+      t.sourceTicketId,
+      instant(t.openedAt),
+      instant(t.firstResponseAt),
+      instant(t.closedAt),
+      status,
+      String(statusRank(status)),
+      text(t.agent),
+      text(phone ? null : t.topic),
+      text(phone ? null : t.segment),
+      text(phone ? null : t.subject),
+      text(keyer(t.contact)),
+      t.channel === 'livechat' ? '2' : '\\N',
+      '1',
+      'bench@1',
+    ].join('\t') + '\n'
+  )
 }

@@ -22,7 +22,13 @@ function sociomileDate(date: Date | null): string {
   return `${p.dd}/${p.mm}/${p.yyyy} ${p.hh}:${p.mi}`
 }
 
-const SOCIOMILE_STATUS = { open: 'Baru', pending: 'Diproses', abandoned: 'Diproses', resolved: 'Selesai', spam: 'Spam' }
+const SOCIOMILE_STATUS = {
+  open: 'Baru',
+  pending: 'Diproses',
+  abandoned: 'Diproses',
+  resolved: 'Selesai',
+  spam: 'Spam',
+}
 
 /** The header line of a Sociomile export, BOM first (formats/whatsapp.md). */
 export const SOCIOMILE_HEADER =
@@ -30,20 +36,22 @@ export const SOCIOMILE_HEADER =
 
 /** One Sociomile CSV row: `;` separated, CRLF, the subject quoted (it holds a `;`). */
 export function formatSociomileRow(t: BenchTicket): string {
-  return [
-    t.sourceTicketId,
-    'WhatsApp',
-    `Pelanggan ${t.index % 997}`,
-    t.contact,
-    `"${t.subject}"`,
-    t.topic,
-    t.segmentLabel,
-    SOCIOMILE_STATUS[t.status],
-    t.agent ?? '',
-    sociomileDate(t.openedAt),
-    sociomileDate(t.firstResponseAt),
-    sociomileDate(t.closedAt),
-  ].join(';') + '\r\n'
+  return (
+    [
+      t.sourceTicketId,
+      'WhatsApp',
+      `Pelanggan ${t.index % 997}`,
+      t.contact,
+      `"${t.subject}"`,
+      t.topic,
+      t.segmentLabel,
+      SOCIOMILE_STATUS[t.status],
+      t.agent ?? '',
+      sociomileDate(t.openedAt),
+      sociomileDate(t.firstResponseAt),
+      sociomileDate(t.closedAt),
+    ].join(';') + '\r\n'
+  )
 }
 
 /**
@@ -69,7 +77,8 @@ export function formatCdrRecord(t: BenchTicket): string {
   return `${items.join(' ')}\r\n`
 }
 
-const deskproDate = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace('T', ' ') : null)
+const deskproDate = (date: Date | null) =>
+  date ? date.toISOString().slice(0, 19).replace('T', ' ') : null
 
 /** One Deskpro chat as an NDJSON line (formats/livechat.md), with a few messages. */
 export function formatDeskproChat(t: BenchTicket): string {
@@ -91,14 +100,27 @@ export function formatDeskproChat(t: BenchTicket): string {
     custom_data: [{ title: 'Jenis Pengguna', value: t.segmentLabel }],
     messages: [
       { id: 1, date_created: created, person: 'user', message: t.subject },
-      { id: 2, date_created: deskproDate(t.firstResponseAt), person: 'agent', message: 'Baik, kami bantu cek.' },
+      {
+        id: 2,
+        date_created: deskproDate(t.firstResponseAt),
+        person: 'agent',
+        message: 'Baik, kami bantu cek.',
+      },
     ],
   }
   return `${JSON.stringify(chat)}\n`
 }
 
-export const FILE_HEADERS: Record<BenchChannel, string> = { whatsapp: SOCIOMILE_HEADER, phone: '', livechat: '' }
-export const FILE_EXTENSIONS: Record<BenchChannel, string> = { whatsapp: 'csv', phone: 'cdr', livechat: 'ndjson' }
+export const FILE_HEADERS: Record<BenchChannel, string> = {
+  whatsapp: SOCIOMILE_HEADER,
+  phone: '',
+  livechat: '',
+}
+export const FILE_EXTENSIONS: Record<BenchChannel, string> = {
+  whatsapp: 'csv',
+  phone: 'cdr',
+  livechat: 'ndjson',
+}
 export const FORMATTERS: Record<BenchChannel, (t: BenchTicket) => string> = {
   whatsapp: formatSociomileRow,
   phone: formatCdrRecord,

@@ -36,7 +36,10 @@ export interface IngestSetup {
  * A queue of its own, `workers` worker processes, then the files enqueued as `dering ingest`
  * does and timed until the last job completes. Any failed file fails the measurement.
  */
-export async function measureIngest(setup: IngestSetup, batches: readonly (readonly BenchFile[])[]): Promise<IngestRun[]> {
+export async function measureIngest(
+  setup: IngestSetup,
+  batches: readonly (readonly BenchFile[])[],
+): Promise<IngestRun[]> {
   const env = {
     DATABASE_URL: setup.databaseUrl,
     REDIS_URL: setup.redisUrl,
@@ -47,18 +50,31 @@ export async function measureIngest(setup: IngestSetup, batches: readonly (reado
   const services = createServices(config, createLogger(config))
   const workers: WorkerProcess[] = []
   try {
-    for (let i = 0; i < setup.workers; i += 1) workers.push(await startWorkerProcess(env, { nodeArgs: setup.nodeArgs }))
+    for (let i = 0; i < setup.workers; i += 1)
+      {workers.push(await startWorkerProcess(env, { nodeArgs: setup.nodeArgs }))}
     const runs: IngestRun[] = []
     for (const files of batches) {
       const channels = new Map(files.map((f) => [f.path, f.channel]))
       const started = performance.now()
-      const enqueued = await enqueuePaths(services, files.map((f) => f.path), { channelOf: (path) => channels.get(path) })
-      const outcomes = await withResults(services.queues, await waitWithProgress(services, enqueued, false))
+      const enqueued = await enqueuePaths(
+        services,
+        files.map((f) => f.path),
+        { channelOf: (path) => channels.get(path) },
+      )
+      const outcomes = await withResults(
+        services.queues,
+        await waitWithProgress(services, enqueued, false),
+      )
       const seconds = (performance.now() - started) / 1000
       const failed = outcomes.find((o) => o.status === 'failed')
       if (failed?.status === 'failed') throw new Error(`${failed.file.path}: ${failed.error}`)
       const peakRss = await Promise.all(workers.map((w) => w.peakRss()))
-      runs.push({ seconds, records: files.reduce((sum, f) => sum + f.records, 0), outcomes, peakRss })
+      runs.push({
+        seconds,
+        records: files.reduce((sum, f) => sum + f.records, 0),
+        outcomes,
+        peakRss,
+      })
     }
     return runs
   } finally {
@@ -97,6 +113,9 @@ async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
 }
 
 /** Sums a count over the files' results, e.g. how many tickets were inserted. */
-export function sumResults(run: IngestRun, key: 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'read'): number {
+export function sumResults(
+  run: IngestRun,
+  key: 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'read',
+): number {
   return run.outcomes.reduce((sum, o) => sum + (o.status === 'ingested' ? o.result[key] : 0), 0)
 }

@@ -23,21 +23,37 @@ export async function measureRollup(db: Db, facts: number): Promise<RollupTimes>
   const start = wibMonthStart(ONE_MONTH)
   const end = wibMonthStart(nextMonth(ONE_MONTH))
   const groupOneMonth = () =>
-    sql`select channel, status, count(*) from ticket where opened_at >= ${start} and opened_at < ${end} group by 1, 2`.execute(db)
+    sql`select channel, status, count(*) from ticket where opened_at >= ${start} and opened_at < ${end} group by 1, 2`.execute(
+      db,
+    )
   const groupAllMonths = () =>
-    sql`select date_trunc('month', opened_at at time zone 'Asia/Jakarta'), channel, status, count(*) from ticket group by 1, 2, 3`.execute(db)
+    sql`select date_trunc('month', opened_at at time zone 'Asia/Jakarta'), channel, status, count(*) from ticket group by 1, 2, 3`.execute(
+      db,
+    )
   return {
     facts,
     generateSeconds,
-    oneMonth: { rollup: await best(() => recomputeMonths(db, [ONE_MONTH])), groupBy: await best(groupOneMonth) },
-    allMonths: { rollup: await best(() => recomputeMonths(db, MONTHS)), groupBy: await best(groupAllMonths) },
+    oneMonth: {
+      rollup: await best(() => recomputeMonths(db, [ONE_MONTH])),
+      groupBy: await best(groupOneMonth),
+    },
+    allMonths: {
+      rollup: await best(() => recomputeMonths(db, MONTHS)),
+      groupBy: await best(groupAllMonths),
+    },
   }
 }
 
 async function generateFacts(db: Db, facts: number): Promise<void> {
   const { id } = await db
     .insertInto('import')
-    .values({ channel: 'whatsapp', path: 'bench', sha256: '0'.repeat(64), adapter_version: 'bench@1', status: 'succeeded' })
+    .values({
+      channel: 'whatsapp',
+      path: 'bench',
+      sha256: '0'.repeat(64),
+      adapter_version: 'bench@1',
+      status: 'succeeded',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   const chunk = 1_000_000

@@ -11,7 +11,8 @@ export interface BenchRow {
 
 const HEADERS = ['measure', 'rows', 'seconds', 'rows/s or peak', 'ratio', 'target', 'met']
 
-export const formatRate = (rows: number, seconds: number): string => Math.round(rows / seconds).toLocaleString('en-US')
+export const formatRate = (rows: number, seconds: number): string =>
+  Math.round(rows / seconds).toLocaleString('en-US')
 export const formatMegabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`
 
 /** The bench table as Markdown, so it pastes into docs/benchmarks.md as it is. */

@@ -28,7 +28,9 @@ async function main(args: BenchArgs): Promise<void> {
   const databases = await createBenchDatabases(config.DATABASE_URL)
   const rows: BenchRow[] = []
   const print = (text: string) => process.stdout.write(`${text}\n`)
-  print(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${formatMegabytes(totalmem())} RAM, ${await serverVersion(databases)}`)
+  print(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${formatMegabytes(totalmem())} RAM, ${await serverVersion(databases)}`,
+  )
   try {
     if (!args.skipIngest) await benchIngest(args, dir, databases, config.REDIS_URL, rows, print)
     if (!args.skipRollup) await benchRollup(args, databases, rows, print)
@@ -53,13 +55,21 @@ async function benchIngest(
   const started = performance.now()
   const exports = await writeExports(dir, counts, 0)
   const overlapping = await writeExports(dir, counts, 1)
-  print(`generated ${args.tickets.toLocaleString('en-US')} tickets × 2 exports in ${seconds(started)} s`)
+  print(
+    `generated ${args.tickets.toLocaleString('en-US')} tickets × 2 exports in ${seconds(started)} s`,
+  )
 
   const copyDb = await databases.create('copy')
   const copySeconds = await copyBaseline(copyDb.url, counts, path.join(dir, 'normalized-rows.tsv'))
   await copyDb.db.destroy()
   const baseline = args.tickets / copySeconds
-  rows.push({ measure: 'COPY baseline (normalized rows)', rows: args.tickets, seconds: copySeconds, value: formatRate(args.tickets, copySeconds), ratio: 1 })
+  rows.push({
+    measure: 'COPY baseline (normalized rows)',
+    rows: args.tickets,
+    seconds: copySeconds,
+    value: formatRate(args.tickets, copySeconds),
+    ratio: 1,
+  })
   print(`COPY baseline: ${formatRate(args.tickets, copySeconds)} rows/s`)
 
   for (const workers of args.workers) {
@@ -82,8 +92,14 @@ async function benchIngest(
       ['re-ingest, 10% changed', reingest!, { inserted: 0, updated: countChanged(counts) }],
     ] as const) {
       const got = { inserted: sumResults(run, 'inserted'), updated: sumResults(run, 'updated') }
-      if (got.inserted !== expected.inserted || got.updated !== expected.updated || stored !== args.tickets) {
-        throw new Error(`${name}, ${label}: expected ${JSON.stringify(expected)} and ${args.tickets} tickets, got ${JSON.stringify(got)} and ${stored}`)
+      if (
+        got.inserted !== expected.inserted ||
+        got.updated !== expected.updated ||
+        stored !== args.tickets
+      ) {
+        throw new Error(
+          `${name}, ${label}: expected ${JSON.stringify(expected)} and ${args.tickets} tickets, got ${JSON.stringify(got)} and ${stored}`,
+        )
       }
       const ratio = run.records / run.seconds / baseline
       rows.push({
@@ -95,21 +111,42 @@ async function benchIngest(
         target: '≥ 0.50',
         met: ratio >= 0.5,
       })
-      print(`${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY)`)
+      print(
+        `${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY)`,
+      )
     }
   }
 }
 
-async function benchRollup(args: BenchArgs, databases: BenchDatabases, rows: BenchRow[], print: (text: string) => void): Promise<void> {
+async function benchRollup(
+  args: BenchArgs,
+  databases: BenchDatabases,
+  rows: BenchRow[],
+  print: (text: string) => void,
+): Promise<void> {
   const target = await databases.create('rollup')
   try {
     const times = await measureRollup(target.db, args.rollupTickets)
-    print(`generated ${args.rollupTickets.toLocaleString('en-US')} facts in SQL in ${times.generateSeconds.toFixed(1)} s`)
-    for (const [name, t] of [['one month', times.oneMonth], ['all 12 months', times.allMonths]] as const) {
+    print(
+      `generated ${args.rollupTickets.toLocaleString('en-US')} facts in SQL in ${times.generateSeconds.toFixed(1)} s`,
+    )
+    for (const [name, t] of [
+      ['one month', times.oneMonth],
+      ['all 12 months', times.allMonths],
+    ] as const) {
       const ratio = t.rollup / t.groupBy
       rows.push({ measure: `bare GROUP BY, ${name}`, rows: args.rollupTickets, seconds: t.groupBy })
-      rows.push({ measure: `rollup, ${name}`, rows: args.rollupTickets, seconds: t.rollup, ratio, target: '≤ 1.50× GROUP BY', met: ratio <= 1.5 })
-      print(`rollup ${name}: ${t.rollup.toFixed(2)} s, GROUP BY ${t.groupBy.toFixed(2)} s (${ratio.toFixed(2)}×)`)
+      rows.push({
+        measure: `rollup, ${name}`,
+        rows: args.rollupTickets,
+        seconds: t.rollup,
+        ratio,
+        target: '≤ 1.50× GROUP BY',
+        met: ratio <= 1.5,
+      })
+      print(
+        `rollup ${name}: ${t.rollup.toFixed(2)} s, GROUP BY ${t.groupBy.toFixed(2)} s (${ratio.toFixed(2)}×)`,
+      )
     }
   } finally {
     await target.db.destroy()
@@ -129,10 +166,20 @@ async function benchMemory(
     const records = await writeExportOfSize(file, channel, args.memoryBytes)
     const target = await databases.create(`memory_${channel}`)
     try {
-      const [run] = await measureIngest({ databaseUrl: target.url, redisUrl, workers: 1, env: args.workerEnv }, [[{ path: file, channel, records }]])
+      const [run] = await measureIngest(
+        { databaseUrl: target.url, redisUrl, workers: 1, env: args.workerEnv },
+        [[{ path: file, channel, records }]],
+      )
       const peak = run!.peakRss[0]!
       const measure = `worker peak RSS, ${formatMegabytes(args.memoryBytes)} ${FILE_EXTENSIONS[channel].toUpperCase()}`
-      rows.push({ measure, rows: records, seconds: run!.seconds, value: formatMegabytes(peak), target: '< 200 MB', met: peak < MEMORY_LIMIT })
+      rows.push({
+        measure,
+        rows: records,
+        seconds: run!.seconds,
+        value: formatMegabytes(peak),
+        target: '< 200 MB',
+        met: peak < MEMORY_LIMIT,
+      })
       print(`${measure}: ${formatMegabytes(peak)} (${formatRate(records, run!.seconds)} rows/s)`)
     } finally {
       await target.db.destroy()
@@ -152,7 +199,11 @@ function countChanged(counts: Record<BenchChannel, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + Math.ceil(n / 10), 0)
 }
 
-async function writeExports(dir: string, counts: Record<BenchChannel, number>, revision: 0 | 1): Promise<BenchFile[]> {
+async function writeExports(
+  dir: string,
+  counts: Record<BenchChannel, number>,
+  revision: 0 | 1,
+): Promise<BenchFile[]> {
   const files: BenchFile[] = []
   for (const channel of BENCH_CHANNELS) {
     const perFile = Math.ceil(counts[channel] / FILES_PER_CHANNEL)
@@ -167,13 +218,17 @@ async function writeExports(dir: string, counts: Record<BenchChannel, number>, r
 }
 
 async function countTickets(target: { db: Db }): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ticket`.execute(target.db)
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ticket`.execute(
+    target.db,
+  )
   return rows[0]?.n ?? 0
 }
 
 async function serverVersion(databases: BenchDatabases): Promise<string> {
   const probe = await databases.create('probe')
-  const { rows } = await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(probe.db)
+  const { rows } = await sql<{ v: string }>`select split_part(version(), ' on ', 1) as v`.execute(
+    probe.db,
+  )
   await probe.db.destroy()
   return rows[0]?.v ?? 'Postgres'
 }

@@ -22,12 +22,20 @@ export async function startWorkerProcess(
   env: Record<string, string>,
   options: { queues?: string[]; nodeArgs?: string[] } = {},
 ): Promise<WorkerProcess> {
-  const args = [...(options.nodeArgs ?? []), CLI, 'worker', '--queue', ...(options.queues ?? ['ingest'])]
+  const args = [
+    ...(options.nodeArgs ?? []),
+    CLI,
+    'worker',
+    '--queue',
+    ...(options.queues ?? ['ingest']),
+  ]
   const child = spawn(process.execPath, args, {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   await waitForLog(child, 'worker started')
   return {
     pid: child.pid!,
@@ -42,8 +50,13 @@ export async function startWorkerProcess(
 /** Resolves at the first JSON log line whose msg is `message`; warnings and errors are echoed. */
 function waitForLog(child: ChildProcess, message: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not log "${message}" in time`)), READY_TIMEOUT_MS)
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before "${message}"`)))
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not log "${message}" in time`)),
+      READY_TIMEOUT_MS,
+    )
+    child.once('exit', (code) =>
+      reject(new Error(`worker exited with ${code} before "${message}"`)),
+    )
     createInterface({ input: child.stderr! }).on('line', (line) => {
       let entry: { msg?: string; level?: number } = {}
       try {

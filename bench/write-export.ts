@@ -16,12 +16,18 @@ export async function writeExport(path: string, spec: ExportSpec): Promise<void>
   let index = spec.first
   const end = spec.first + spec.count
   await writeLines(path, FILE_HEADERS[spec.channel], () =>
-    index < end ? FORMATTERS[spec.channel](benchTicket(spec.channel, index++, spec.revision)) : null,
+    index < end
+      ? FORMATTERS[spec.channel](benchTicket(spec.channel, index++, spec.revision))
+      : null,
   )
 }
 
 /** Writes whole records of the channel until the file reaches `bytes`; returns the record count. */
-export async function writeExportOfSize(path: string, channel: BenchChannel, bytes: number): Promise<number> {
+export async function writeExportOfSize(
+  path: string,
+  channel: BenchChannel,
+  bytes: number,
+): Promise<number> {
   let written = FILE_HEADERS[channel].length
   let index = 0
   await writeLines(path, FILE_HEADERS[channel], () => {

@@ -11,7 +11,8 @@ import { useTestServices } from '../support/services.js'
 import { countRows, importsOf, writeLargeExport } from './fault-probes.js'
 import { startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
 
-const HEADER = 'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
+const HEADER =
+  'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
 
 /** Export `revision` of the same tickets: 1 just opened, 2 taken up by an agent, 3 resolved. */
 function overlappingExport(tickets: number, revision: 1 | 2 | 3): string {
@@ -41,8 +42,16 @@ describe('the same content twice, and overlapping exports in any order', () => {
     const file = await writeLargeExport(6_000)
     const copy = path.join(dir, 'copy-of-export.csv')
     await copyFile(file.path, copy)
-    const first = await enqueueFile(t.services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
-    const second = await enqueueFile(t.services.queues, { channel: 'whatsapp', path: copy, sha256: await hashFile(copy) })
+    const first = await enqueueFile(t.services.queues, {
+      channel: 'whatsapp',
+      path: file.path,
+      sha256: file.sha256,
+    })
+    const second = await enqueueFile(t.services.queues, {
+      channel: 'whatsapp',
+      path: copy,
+      sha256: await hashFile(copy),
+    })
     expect([first.state, second.state]).toEqual(['queued', 'already queued'])
     expect(second.jobId).toBe(first.jobId)
     await t.services.queues.ingest.obliterate({ force: true })
@@ -50,13 +59,26 @@ describe('the same content twice, and overlapping exports in any order', () => {
     // Past the content address (a replay racing a fresh ingest): two jobs, two processes, one file.
     const env = { ...t.env(), BATCH_SIZE: '250', WORKER_CONCURRENCY: '1' }
     workers.push(...(await Promise.all([startFaultWorker(env), startFaultWorker(env)])))
-    const jobIds = [ingestJobId('whatsapp', file.sha256), `${ingestJobId('whatsapp', file.sha256)}-again`]
+    const jobIds = [
+      ingestJobId('whatsapp', file.sha256),
+      `${ingestJobId('whatsapp', file.sha256)}-again`,
+    ]
     await t.services.queues.ingest.addBulk([
-      { name: 'file', data: { channel: 'whatsapp', path: file.path, sha256: file.sha256 }, opts: { jobId: jobIds[0] } },
-      { name: 'file', data: { channel: 'whatsapp', path: copy, sha256: file.sha256 }, opts: { jobId: jobIds[1] } },
+      {
+        name: 'file',
+        data: { channel: 'whatsapp', path: file.path, sha256: file.sha256 },
+        opts: { jobId: jobIds[0] },
+      },
+      {
+        name: 'file',
+        data: { channel: 'whatsapp', path: copy, sha256: file.sha256 },
+        opts: { jobId: jobIds[1] },
+      },
     ])
     await waitFor('both jobs to complete', async () => {
-      const states = await Promise.all(jobIds.map(async (id) => (await t.services.queues.ingest.getJob(id))?.getState()))
+      const states = await Promise.all(
+        jobIds.map(async (id) => (await t.services.queues.ingest.getJob(id))?.getState()),
+      )
       return states.every((state) => state === 'completed')
     })
     for (const worker of workers.splice(0)) {
@@ -67,7 +89,12 @@ describe('the same content twice, and overlapping exports in any order', () => {
     const imports = await importsOf(t.services.db)
     expect(imports).toHaveLength(2)
     for (const row of imports) {
-      expect(row).toMatchObject({ status: 'succeeded', records_read: 6_000, updated: 0, rejected: 0 })
+      expect(row).toMatchObject({
+        status: 'succeeded',
+        records_read: 6_000,
+        updated: 0,
+        rejected: 0,
+      })
       expect(row.inserted + row.unchanged).toBe(6_000)
     }
     expect(imports[0]!.inserted + imports[1]!.inserted).toBe(6_000)
@@ -84,16 +111,38 @@ describe('the same content twice, and overlapping exports in any order', () => {
       await writeFile(file, overlappingExport(tickets, revision))
       outcomes.push(...(await ingestAndWait(t.services, 'whatsapp', [file])))
     }
-    expect(outcomes.map((o) => (o.status === 'ingested' ? [o.result.inserted, o.result.updated, o.result.unchanged] : o.error))).toEqual([
+    expect(
+      outcomes.map((o) =>
+        o.status === 'ingested'
+          ? [o.result.inserted, o.result.updated, o.result.unchanged]
+          : o.error,
+      ),
+    ).toEqual([
       [tickets, 0, 0],
       [0, 0, tickets],
       [0, 0, tickets],
     ])
-    const { rows } = await sql<{ status: string; agent: string; subject: string; closed: number; responded: number; n: number }>`
+    const { rows } = await sql<{
+      status: string
+      agent: string
+      subject: string
+      closed: number
+      responded: number
+      n: number
+    }>`
       select status, agent, subject, count(closed_at)::int as closed, count(first_response_at)::int as responded, count(*)::int as n
       from ticket where source_ticket_id like '64fa%' group by 1, 2, 3
     `.execute(t.services.db)
-    expect(rows).toEqual([{ status: 'resolved', agent: 'Rina', subject: 'Pertanyaan r3', closed: tickets, responded: tickets, n: tickets }])
+    expect(rows).toEqual([
+      {
+        status: 'resolved',
+        agent: 'Rina',
+        subject: 'Pertanyaan r3',
+        closed: tickets,
+        responded: tickets,
+        n: tickets,
+      },
+    ])
     // Every distinct source record is kept, once: three versions of each ticket.
     const { rows: sources } = await sql<{ n: number }>`
       select count(*)::int as n from ticket_source where source_ticket_id like '64fa%'

@@ -14,15 +14,24 @@ export interface LargeExport {
 }
 
 /** A Sociomile export of `tickets` distinct tickets (revision 1 of them is the later export). */
-export async function writeLargeExport(tickets: number, revision: 0 | 1 = 0, first = 0): Promise<LargeExport> {
+export async function writeLargeExport(
+  tickets: number,
+  revision: 0 | 1 = 0,
+  first = 0,
+): Promise<LargeExport> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dering-fault-'))
   const file = path.join(dir, `sociomile-r${revision}.csv`)
   await writeExport(file, { channel: 'whatsapp', first, count: tickets, revision })
   return { path: file, sha256: await hashFile(file), tickets }
 }
 
-export async function countRows(db: Db, table: 'ticket' | 'ticket_source' | 'reject' | 'import'): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)
+export async function countRows(
+  db: Db,
+  table: 'ticket' | 'ticket_source' | 'reject' | 'import',
+): Promise<number> {
+  const { rows } = await sql<{
+    n: number
+  }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)
   return rows[0]!.n
 }
 
@@ -32,6 +41,10 @@ export function importsOf(db: Db): Promise<ImportRow[]> {
 
 /** The running import's checkpoint: how many records its committed batches hold. */
 export async function committedRecords(db: Db): Promise<number> {
-  const row = await db.selectFrom('import').select('checkpoint').orderBy('id', 'desc').executeTakeFirst()
+  const row = await db
+    .selectFrom('import')
+    .select('checkpoint')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
   return row?.checkpoint ?? 0
 }

@@ -18,14 +18,19 @@ export interface FaultWorker {
  * `dering worker` as a real process (so it can be killed), resolved once it has started.
  * Its JSON logs are kept for assertions and printed on failure by the caller.
  */
-export async function startFaultWorker(env: Record<string, string>, queues: string[] = ['ingest']): Promise<FaultWorker> {
+export async function startFaultWorker(
+  env: Record<string, string>,
+  queues: string[] = ['ingest'],
+): Promise<FaultWorker> {
   const child = spawn(process.execPath, [CLI, 'worker', '--queue', ...queues], {
     // Info level: the start is recognized by its log line.
     env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   const logs: FaultWorker['logs'] = []
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const started = new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stderr }).on('line', (line) => {
       try {
@@ -36,18 +41,29 @@ export async function startFaultWorker(env: Record<string, string>, queues: stri
         logs.push({ msg: line })
       }
     })
-    void exited.then((code) => reject(new Error(`worker exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`)))
+    void exited.then((code) =>
+      reject(
+        new Error(`worker exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`),
+      ),
+    )
   })
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`worker did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)
+    timer = setTimeout(
+      () => reject(new Error(`worker did not start in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    )
   })
   await Promise.race([started, timeout]).finally(() => clearTimeout(timer))
   return { pid: child.pid!, exited, logs, kill: (signal) => child.kill(signal) }
 }
 
 /** Polls `probe` until it returns a truthy value, failing after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T>, timeoutMs = 60_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T>,
+  timeoutMs = 60_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe().catch(() => undefined)

@@ -4,8 +4,19 @@ import { loadConfig } from '../../src/config.js'
 import { enqueueFile } from '../../src/jobs/enqueue-file.js'
 import { createLogger } from '../../src/logger.js'
 import { createServices, type Services } from '../../src/services.js'
-import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '../support/private-services.js'
-import { committedRecords, countRows, importsOf, writeLargeExport, type LargeExport } from './fault-probes.js'
+import {
+  startPrivatePostgres,
+  startPrivateRedis,
+  type PrivatePostgres,
+  type PrivateRedis,
+} from '../support/private-services.js'
+import {
+  committedRecords,
+  countRows,
+  importsOf,
+  writeLargeExport,
+  type LargeExport,
+} from './fault-probes.js'
 import { startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -18,7 +29,12 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   let worker: FaultWorker | undefined
   const printLogs = (error: unknown) => {
     // The worker's own account of the outage, for whoever reads the failure.
-    console.error(worker?.logs.slice(-20).map((line) => JSON.stringify(line)).join('\n'))
+    console.error(
+      worker?.logs
+        .slice(-20)
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    )
     throw error
   }
 
@@ -41,37 +57,57 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
     await Promise.all([postgres?.destroy(), redis?.destroy()])
   })
 
-  const enqueue = (file: LargeExport) => enqueueFile(services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+  const enqueue = (file: LargeExport) =>
+    enqueueFile(services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
   const allCompleted = (jobIds: string[]) =>
     waitFor(
       'every job to complete',
       async () => {
-        const states = await Promise.all(jobIds.map(async (id) => (await services.queues.ingest.getJob(id))?.getState()))
+        const states = await Promise.all(
+          jobIds.map(async (id) => (await services.queues.ingest.getJob(id))?.getState()),
+        )
         return states.every((state) => state === 'completed')
       },
       90_000,
     )
   const clear = async () => {
-    for (const table of ['ticket_source', 'ticket', 'reject', 'rollup_pending', 'import'] as const) {
+    for (const table of [
+      'ticket_source',
+      'ticket',
+      'reject',
+      'rollup_pending',
+      'import',
+    ] as const) {
       await services.db.deleteFrom(table).execute()
     }
   }
 
   it('Redis stopped for longer than the blocking wait: the worker reconnects by itself and every file completes', async () => {
-    const files = [await writeLargeExport(4_000, 0, 0), await writeLargeExport(4_000, 0, 4_000), await writeLargeExport(4_000, 0, 8_000)]
+    const files = [
+      await writeLargeExport(4_000, 0, 0),
+      await writeLargeExport(4_000, 0, 4_000),
+      await writeLargeExport(4_000, 0, 8_000),
+    ]
     worker = await startFaultWorker(env)
     const jobIds: string[] = []
     for (const file of files) jobIds.push((await enqueue(file)).jobId)
-    await waitFor('a few committed batches', async () => (await committedRecords(services.db)) >= 500)
+    await waitFor(
+      'a few committed batches',
+      async () => (await committedRecords(services.db)) >= 500,
+    )
 
     await redis.stop()
     await sleep(7_000)
     await redis.start()
 
     await allCompleted(jobIds).catch(printLogs)
-    expect(await Promise.race([worker.exited.then(() => 'exited'), sleep(0).then(() => 'running')])).toBe('running')
+    expect(
+      await Promise.race([worker.exited.then(() => 'exited'), sleep(0).then(() => 'running')]),
+    ).toBe('running')
     const imports = await importsOf(services.db)
-    expect(imports.map((i) => [i.status, i.records_read, i.inserted])).toEqual(files.map(() => ['succeeded', 4_000, 4_000]))
+    expect(imports.map((i) => [i.status, i.records_read, i.inserted])).toEqual(
+      files.map(() => ['succeeded', 4_000, 4_000]),
+    )
     expect(await countRows(services.db, 'ticket')).toBe(12_000)
     expect(await countRows(services.db, 'ticket_source')).toBe(12_000)
     worker.kill('SIGTERM')
@@ -84,7 +120,10 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
     const file = await writeLargeExport(10_000, 1)
     worker = await startFaultWorker(env)
     const { jobId } = await enqueue(file)
-    await waitFor('a few committed batches', async () => (await committedRecords(services.db)) >= 500)
+    await waitFor(
+      'a few committed batches',
+      async () => (await committedRecords(services.db)) >= 500,
+    )
 
     await postgres.stop('immediate')
     await sleep(1_000)
@@ -93,7 +132,13 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
     await allCompleted([jobId]).catch(printLogs)
     const imports = await importsOf(services.db)
     expect(imports).toHaveLength(1)
-    expect(imports[0]).toMatchObject({ status: 'succeeded', records_read: 10_000, inserted: 10_000, updated: 0, unchanged: 0 })
+    expect(imports[0]).toMatchObject({
+      status: 'succeeded',
+      records_read: 10_000,
+      inserted: 10_000,
+      updated: 0,
+      unchanged: 0,
+    })
     expect(await countRows(services.db, 'ticket')).toBe(10_000)
     expect(await countRows(services.db, 'ticket_source')).toBe(10_000)
     const job = await services.queues.ingest.getJob(jobId)

@@ -2,13 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enqueueFile } from '../../src/jobs/enqueue-file.js'
 import type { IngestResult } from '../../src/queue/catalog.js'
 import { useTestServices } from '../support/services.js'
-import { countRows, committedRecords, importsOf, writeLargeExport, type LargeExport } from './fault-probes.js'
+import {
+  countRows,
+  committedRecords,
+  importsOf,
+  writeLargeExport,
+  type LargeExport,
+} from './fault-probes.js'
 import { startFaultWorker as startWorker, waitFor, type FaultWorker } from './fault-worker.js'
 
 const TICKETS = 15_000
 
 /** Short locks, so a job whose worker died is noticed in seconds rather than the default 30 s. */
-const FAST_RECOVERY = { JOB_LOCK_MS: '2000', JOB_STALLED_CHECK_MS: '1000', BATCH_SIZE: '100', WORKER_CONCURRENCY: '1' }
+const FAST_RECOVERY = {
+  JOB_LOCK_MS: '2000',
+  JOB_STALLED_CHECK_MS: '1000',
+  BATCH_SIZE: '100',
+  WORKER_CONCURRENCY: '1',
+}
 
 describe('a worker process that dies or is stopped in the middle of a large file', () => {
   const t = useTestServices()
@@ -24,11 +35,14 @@ describe('a worker process that dies or is stopped in the middle of a large file
   })
   afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')))
 
-  const enqueue = () => enqueueFile(t.services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+  const enqueue = () =>
+    enqueueFile(t.services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
   const finished = (jobId: string) =>
     waitFor(`job ${jobId} to complete`, async () => {
       const job = await t.services.queues.ingest.getJob(jobId)
-      return (await job?.getState()) === 'completed' ? ((await t.services.queues.ingest.getJob(jobId))?.returnvalue as IngestResult) : null
+      return (await job?.getState()) === 'completed'
+        ? ((await t.services.queues.ingest.getJob(jobId))?.returnvalue as IngestResult)
+        : null
     })
   const reset = async () => {
     await t.services.queues.ingest.obliterate({ force: true })
@@ -41,7 +55,10 @@ describe('a worker process that dies or is stopped in the middle of a large file
     const env = { ...t.env(), ...FAST_RECOVERY }
     const first = await startFaultWorker(env)
     const { jobId } = await enqueue()
-    await waitFor('a few committed batches', async () => (await committedRecords(t.services.db)) >= 1_000)
+    await waitFor(
+      'a few committed batches',
+      async () => (await committedRecords(t.services.db)) >= 1_000,
+    )
     first.kill('SIGKILL')
     expect(await first.exited).toBeNull()
     const killedAt = await committedRecords(t.services.db)
@@ -52,10 +69,21 @@ describe('a worker process that dies or is stopped in the middle of a large file
     second.kill('SIGTERM')
     expect(await second.exited).toBe(0)
 
-    expect(result).toMatchObject({ read: TICKETS, inserted: TICKETS, updated: 0, unchanged: 0, rejected: 0 })
+    expect(result).toMatchObject({
+      read: TICKETS,
+      inserted: TICKETS,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    })
     const imports = await importsOf(t.services.db)
     expect(imports).toHaveLength(1)
-    expect(imports[0]).toMatchObject({ status: 'succeeded', records_read: TICKETS, inserted: TICKETS, checkpoint: TICKETS })
+    expect(imports[0]).toMatchObject({
+      status: 'succeeded',
+      records_read: TICKETS,
+      inserted: TICKETS,
+      checkpoint: TICKETS,
+    })
     expect(await countRows(t.services.db, 'ticket')).toBe(TICKETS)
     expect(await countRows(t.services.db, 'ticket_source')).toBe(TICKETS)
   })
@@ -65,14 +93,20 @@ describe('a worker process that dies or is stopped in the middle of a large file
     const env = { ...t.env(), ...FAST_RECOVERY, SHUTDOWN_TIMEOUT_MS: '1000' }
     const first = await startFaultWorker(env)
     const { jobId } = await enqueue()
-    await waitFor('a few committed batches', async () => (await committedRecords(t.services.db)) >= 1_000)
+    await waitFor(
+      'a few committed batches',
+      async () => (await committedRecords(t.services.db)) >= 1_000,
+    )
     first.kill('SIGTERM')
     expect(await first.exited).toBe(0)
 
     // Whatever was committed is whole: the import's counts, its checkpoint and the rows agree.
     const [stopped] = await importsOf(t.services.db)
     const tickets = await countRows(t.services.db, 'ticket')
-    expect(stopped).toMatchObject({ records_read: stopped!.checkpoint, inserted: stopped!.checkpoint })
+    expect(stopped).toMatchObject({
+      records_read: stopped!.checkpoint,
+      inserted: stopped!.checkpoint,
+    })
     expect(tickets).toBe(stopped!.checkpoint)
     expect(await countRows(t.services.db, 'ticket_source')).toBe(tickets)
 
@@ -84,7 +118,11 @@ describe('a worker process that dies or is stopped in the middle of a large file
     }
     const imports = await importsOf(t.services.db)
     expect(imports).toHaveLength(1)
-    expect(imports[0]).toMatchObject({ status: 'succeeded', records_read: TICKETS, inserted: TICKETS })
+    expect(imports[0]).toMatchObject({
+      status: 'succeeded',
+      records_read: TICKETS,
+      inserted: TICKETS,
+    })
     expect(await countRows(t.services.db, 'ticket')).toBe(TICKETS)
     expect(await countRows(t.services.db, 'ticket_source')).toBe(TICKETS)
   })
