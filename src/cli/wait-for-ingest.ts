@@ -26,8 +26,11 @@ export async function waitForIngest(
   for (;;) {
     for (const file of files) {
       if (outcomes.has(file.jobId)) continue
+      // State first, then the job: a job read before its state could be a snapshot taken just
+      // before it finished, without its return value.
+      const state = await queues.ingest.getJobState(file.jobId)
       const job = await queues.ingest.getJob(file.jobId)
-      if (!job) {
+      if (state === 'unknown' || !job) {
         outcomes.set(file.jobId, {
           file,
           status: 'failed',
@@ -35,7 +38,6 @@ export async function waitForIngest(
         })
         continue
       }
-      const state = await job.getState()
       if (state === 'completed') {
         outcomes.set(file.jobId, { file, status: 'ingested', result: job.returnvalue })
         bytesOf.set(file.jobId, sizes.get(file.path) ?? 0)
