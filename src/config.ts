@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
   /** Key of the customer_key hash; change it in production and keep it secret. */
   CUSTOMER_KEY_SECRET: z.string().min(8, 'expected at least 8 characters').default('dering-development-secret'),
   INBOX_DIR: z.string().min(1).default('inbox'),
+  /** Comma-separated folders ingest jobs may read; unset: the working directory, INBOX_DIR and the temp folder. */
+  INGEST_ROOTS: z.string().min(1).optional(),
   SEGMENT_MAP_FILE: z.string().min(1).optional(),
   EMAIL_STAFF_DOMAIN: z.string().min(3).default('kemenkeu.go.id'),
   EMAIL_CONSULTATION_INBOX: z.email().default('callcenter.djpk@kemenkeu.go.id'),

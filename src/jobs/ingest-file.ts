@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
+import { assertInsideRoots, ingestRootsOf } from '../files/assert-inside-roots.js'
 import { failImport, finishImport, saveImportProgress, startImport } from '../db/imports.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import { rollupJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
@@ -38,6 +39,7 @@ export async function ingestFile(
     channel: payload.channel,
     file: payload.path,
   })
+  await assertInsideRoots(payload.path, ingestRootsOf(config.INGEST_ROOTS, config.INBOX_DIR))
   const totalBytes = await statSize(payload.path)
   const adapter = adapterFor(payload.channel)
   const start = await startImport(db, {
