@@ -11,6 +11,7 @@ export default defineConfig({
             'test/domain/**/*.test.ts',
             'test/report/**/*.test.ts',
             'test/sample/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
           ],
         },
       },
@@ -20,6 +21,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Real processes killed and services stopped: private Postgres and Redis servers.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
