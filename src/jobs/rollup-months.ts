@@ -3,7 +3,10 @@ import type { Services } from '../services.js'
 import { recomputeMonths, monthsToRecompute } from '../db/rollups.js'
 
 /** Recomputes whole WIB months of the reporting tables; a rerun gives the same rows. */
-export async function rollupMonths(services: Services, payload: RollupPayload): Promise<RollupResult> {
+export async function rollupMonths(
+  services: Services,
+  payload: RollupPayload,
+): Promise<RollupResult> {
   const months = await monthsToRecompute(services.db, payload, new Date())
   await recomputeMonths(services.db, months)
   services.logger.info({ months }, 'rollup finished')
