@@ -3,23 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { mergeTicketEvents, mergeTicketRecords } from '../../src/domain/merge-ticket.js'
 import { SEGMENTS } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
+import { blankEvent } from '../adapters/run-adapter.js'
 import { TICKET_STATUSES, type TicketStatus } from '../../src/domain/ticket-status.js'
 
-const base: TicketEvent = {
-  channel: 'whatsapp',
-  sourceTicketId: 'T-1',
-  openedAt: null,
-  firstResponseAt: null,
-  closedAt: null,
-  status: 'open',
-  agent: null,
-  topic: null,
-  segment: null,
-  subject: null,
-  customerKey: null,
-  messageCount: null,
-  raw: {},
-}
+const base: TicketEvent = { ...blankEvent('whatsapp'), sourceTicketId: 'T-1', raw: {} }
 const event = (fields: Partial<TicketEvent>): TicketEvent => ({ ...base, ...fields })
 const at = (iso: string) => new Date(iso)
 
