@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { BENCH_CHANNELS, type BenchChannel } from './bench-ticket.js'
 
 export interface BenchArgs {
   tickets: number
@@ -7,6 +8,8 @@ export interface BenchArgs {
   skipMemory: boolean
   skipRollup: boolean
   skipIngest: boolean
+  /** Formats whose worker memory peak is measured. */
+  memoryChannels: BenchChannel[]
   /** Worker process counts to measure ingestion with. */
   workers: number[]
   /** Directory for the generated exports (a temporary one, removed afterwards, by default). */
@@ -21,6 +24,7 @@ const USAGE = `usage: npm run bench -- [options]
   --tickets N          tickets to ingest, spread over WhatsApp CSV, Avaya CDR and Deskpro NDJSON (1000000)
   --rollup-tickets N   facts generated in SQL for the rollup timings (10000000)
   --memory-bytes N     size of the file per format for the worker memory peak (1073741824)
+  --memory-channels C  comma-separated, of whatsapp (CSV), phone (CDR), livechat (NDJSON) (all three)
   --skip-memory, --skip-rollup, --skip-ingest
   --workers 1,2        worker process counts to measure ingestion with (1,2)
   --worker-env K=V     extra setting for the workers, repeatable (e.g. BATCH_SIZE=5000)
@@ -32,8 +36,9 @@ drops databases of its own on that server and uses a queue prefix of its own.`
 const count = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined) return fallback
   const n = Number(value.replace(/_/g, ''))
-  if (!Number.isSafeInteger(n) || n < 1)
-    {throw new Error(`--${name}: expected a positive whole number, got ${value}\n${USAGE}`)}
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`--${name}: expected a positive whole number, got ${value}\n${USAGE}`)
+  }
   return n
 }
 
@@ -44,6 +49,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       tickets: { type: 'string' },
       'rollup-tickets': { type: 'string' },
       'memory-bytes': { type: 'string' },
+      'memory-channels': { type: 'string' },
       'skip-memory': { type: 'boolean', default: false },
       'skip-rollup': { type: 'boolean', default: false },
       'skip-ingest': { type: 'boolean', default: false },
@@ -66,6 +72,16 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     tickets: count('tickets', values.tickets, 1_000_000),
     rollupTickets: count('rollup-tickets', values['rollup-tickets'], 10_000_000),
     memoryBytes: count('memory-bytes', values['memory-bytes'], 1 << 30),
+    memoryChannels: (values['memory-channels']?.split(',') ?? [...BENCH_CHANNELS]).map(
+      (channel) => {
+        if (!(BENCH_CHANNELS as readonly string[]).includes(channel)) {
+          throw new Error(
+            `--memory-channels: expected ${BENCH_CHANNELS.join(', ')}, got ${channel}`,
+          )
+        }
+        return channel as BenchChannel
+      },
+    ),
     skipMemory: values['skip-memory'],
     skipRollup: values['skip-rollup'],
     skipIngest: values['skip-ingest'],

@@ -50,8 +50,9 @@ export async function measureIngest(
   const services = createServices(config, createLogger(config))
   const workers: WorkerProcess[] = []
   try {
-    for (let i = 0; i < setup.workers; i += 1)
-      {workers.push(await startWorkerProcess(env, { nodeArgs: setup.nodeArgs }))}
+    for (let i = 0; i < setup.workers; i += 1) {
+      workers.push(await startWorkerProcess(env, { nodeArgs: setup.nodeArgs }))
+    }
     const runs: IngestRun[] = []
     for (const files of batches) {
       const channels = new Map(files.map((f) => [f.path, f.channel]))

@@ -161,7 +161,7 @@ async function benchMemory(
   rows: BenchRow[],
   print: (text: string) => void,
 ): Promise<void> {
-  for (const channel of BENCH_CHANNELS) {
+  for (const channel of args.memoryChannels) {
     const file = path.join(dir, `memory-${channel}.${FILE_EXTENSIONS[channel]}`)
     const records = await writeExportOfSize(file, channel, args.memoryBytes)
     const target = await databases.create(`memory_${channel}`)
