@@ -9,6 +9,7 @@ import { configureRejectsCommand } from './commands/rejects.js'
 import { configureReplayCommand } from './commands/replay.js'
 import { configureReportCommand } from './commands/report.js'
 import { configureRollupCommand } from './commands/rollup.js'
+import { configureSampleCommand } from './commands/sample.js'
 import { configureSchedulerCommand } from './commands/scheduler.js'
 import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
@@ -41,6 +42,7 @@ const COMMANDS = [
   configureRollupCommand,
   configureReportCommand,
   configureDashboardCommand,
+  configureSampleCommand,
   configureDemoCommand,
 ]
 for (const configure of COMMANDS) {

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../adapters/run-adapter.js'
@@ -88,6 +91,21 @@ describe('dering CLI', () => {
     expect(failure.stdout).toMatch(
       /failed: .*cms-missing-disposition\.csv: .*disposition[\s\S]*dering replay phone-/,
     )
+  })
+
+  it("sample writes every channel's exports and refuses to mix them with an earlier sample", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'dering-sample-'))
+    const { stdout } = await dering(['sample', '--out', out, '--json'])
+    const manifest = JSON.parse(stdout) as {
+      files: { channel: string }[]
+      documents: Record<string, number>
+    }
+    expect(new Set(manifest.files.map((f) => f.channel))).toEqual(
+      new Set(['whatsapp', 'phone', 'email', 'hai_kemenkeu', 'livechat']),
+    )
+    expect(Object.values(manifest.documents).reduce((a, b) => a + b, 0)).toBe(16_222)
+    const again = await failing(['sample', '--out', out])
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already holds files') })
   })
 
   it('rejects an unknown channel with a usage error', async () => {
