@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js'
 import type { Channel } from '../src/domain/channel.js'
 import { createLogger } from '../src/logger.js'
 import type { IngestResult } from '../src/queue/catalog.js'
+import { deleteQueueKeys } from '../src/queue/delete-queue-keys.js'
 import type { Queues } from '../src/queue/queues.js'
 import { createServices } from '../src/services.js'
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js'
@@ -104,12 +105,7 @@ async function withResults(queues: Queues, outcomes: FileOutcome[]): Promise<Fil
 async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
   const { Redis } = await import('ioredis')
   const redis = new Redis(redisUrl)
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
-    cursor = next
-    if (keys.length > 0) await redis.del(...keys)
-  } while (cursor !== '0')
+  await deleteQueueKeys(redis, prefix)
   await redis.quit()
 }
 
