@@ -6,6 +6,7 @@ import type {
   TicketOutput,
 } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
+import { stripNul } from '../domain/strip-nul.js'
 import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { insertRejects } from '../db/rejects.js'
@@ -41,7 +42,7 @@ export async function loadBatch(
   const documents: DocumentOutput[] = []
   const rejects: RejectOutput[] = []
   for (const output of outputs) {
-    if (output.kind === 'ticket') tickets.push(output)
+    if (output.kind === 'ticket') tickets.push({ ...output, event: stripNul(output.event) })
     else if (output.kind === 'document') documents.push(output)
     else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
