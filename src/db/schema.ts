@@ -54,10 +54,20 @@ export interface TicketTable {
   updated_at: DefaultTimestamp
 }
 
-export interface TicketSourceTable {
+/** The raw source records of one loaded batch. */
+export interface TicketSourceBatchTable {
+  channel: string
+  content_hash: string
+  import_id: number
+  record_count: number
+  /** JSON array of [source_ticket_id, record_number, raw record]. */
+  records: string
+}
+
+/** A view: one row per raw source record, unpacked from ticket_source_batch. */
+export interface TicketSourceView {
   channel: string
   source_ticket_id: string
-  record_hash: string
   import_id: number
   record_number: number
   raw: unknown
@@ -92,7 +102,8 @@ export interface DocumentTable {
 export interface Database extends ReportingDatabase {
   import: ImportTable
   ticket: TicketTable
-  ticket_source: TicketSourceTable
+  ticket_source_batch: TicketSourceBatchTable
+  ticket_source: TicketSourceView
   reject: RejectTable
   rollup_pending: RollupPendingTable
   document: DocumentTable

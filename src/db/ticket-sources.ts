@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Channel } from '../domain/channel.js'
+import { stringifyWithoutNul } from '../domain/strip-nul.js'
 import type { Db } from './connect.js'
 import type { Database } from './schema.js'
 
@@ -11,21 +12,37 @@ export interface TicketSource {
   raw: Record<string, unknown>
 }
 
-/** Keeps each distinct source record once, however often its file is ingested. */
+/**
+ * Keeps a batch's raw source records as one compressed row per channel (the `ticket_source`
+ * view unpacks them). A row is keyed by its content, so a batch written again is kept once.
+ */
 export async function insertTicketSources(
   db: Db | Transaction<Database>,
   importId: number,
   sources: readonly TicketSource[],
 ): Promise<void> {
   if (sources.length === 0) return
-  const json = sources.map((s) => JSON.stringify(s.raw))
-  const hashes = json.map((text) => createHash('sha1').update(text).digest('hex'))
-  await sql`
-    insert into ticket_source (channel, source_ticket_id, record_hash, import_id, record_number, raw)
-    select channel, source_ticket_id, record_hash, ${importId}::bigint, record_number, raw::jsonb
-    from unnest(${sources.map((s) => s.channel)}::text[], ${sources.map((s) => s.sourceTicketId)}::text[],
-                ${hashes}::text[], ${sources.map((s) => s.recordNumber)}::int[], ${json}::text[])
-      as s(channel, source_ticket_id, record_hash, record_number, raw)
-    on conflict do nothing
-  `.execute(db)
+  const byChannel = new Map<Channel, TicketSource[]>()
+  for (const source of sources) {
+    const group = byChannel.get(source.channel)
+    if (group) group.push(source)
+    else byChannel.set(source.channel, [source])
+  }
+  const rows = [...byChannel].map(([channel, group]) => {
+    const records = `[${group
+      .map((s) => stringifyWithoutNul([s.sourceTicketId, s.recordNumber, s.raw]))
+      .join(',')}]`
+    return {
+      channel,
+      content_hash: createHash('sha256').update(records).digest('hex'),
+      import_id: importId,
+      record_count: group.length,
+      records,
+    }
+  })
+  await db
+    .insertInto('ticket_source_batch')
+    .values(rows)
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
 }

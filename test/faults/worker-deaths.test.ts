@@ -46,7 +46,7 @@ describe('a worker process that dies or is stopped in the middle of a large file
     })
   const reset = async () => {
     await t.services.queues.ingest.obliterate({ force: true })
-    await t.services.db.deleteFrom('ticket_source').execute()
+    await t.services.db.deleteFrom('ticket_source_batch').execute()
     await t.services.db.deleteFrom('ticket').execute()
     await t.services.db.deleteFrom('import').execute()
   }
