@@ -10,6 +10,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
 
 export type Db = Kysely<Database>
 
+const pools = new WeakMap<Db, pg.Pool>()
+
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
   // A connection whose server went away (a restart, a failover) emits 'error'; unheard, the event
@@ -17,5 +19,46 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
   // on a checked-out one fails, so the job's transaction fails and is retried.
   pool.on('error', () => undefined)
   pool.on('connect', (client) => client.on('error', () => undefined))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, pool)
+  return db
+}
+
+/** One transaction on one pooled connection, for Kysely queries and the raw client's COPY alike. */
+export interface ClientTransaction {
+  db: Db
+  client: pg.PoolClient
+}
+
+/**
+ * Runs `work` in a transaction on one connection of `db`'s pool, committed when it resolves and
+ * rolled back when it throws. A connection that failed mid-transaction is discarded, not reused.
+ */
+export async function transactionWithClient<T>(
+  db: Db,
+  work: (trx: ClientTransaction) => Promise<T>,
+): Promise<T> {
+  const pool = pools.get(db)
+  if (!pool) throw new TypeError('not a database made by createDb')
+  const client = await pool.connect()
+  const bound = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: {
+        connect: () => Promise.resolve({ query: client.query.bind(client), release() {} }),
+        end: () => Promise.resolve(),
+      },
+    }),
+  })
+  let broken: Error | undefined
+  try {
+    await client.query('begin')
+    const result = await work({ db: bound, client })
+    await client.query('commit')
+    return result
+  } catch (error) {
+    await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError))
+    throw error
+  } finally {
+    client.release(broken)
+  }
 }

@@ -47,12 +47,16 @@ export async function startImport(
 
 /** Saves running totals and the checkpoint in the batch's own transaction. */
 export async function saveImportProgress(
-  trx: Transaction<Database>,
+  trx: Db | Transaction<Database>,
   importId: number,
   counts: ImportCounts,
   checkpoint: number,
 ): Promise<void> {
-  await trx.updateTable('import').set({ ...columnsOf(counts), checkpoint }).where('id', '=', importId).execute()
+  await trx
+    .updateTable('import')
+    .set({ ...columnsOf(counts), checkpoint })
+    .where('id', '=', importId)
+    .execute()
 }
 
 export async function finishImport(db: Db, importId: number): Promise<void> {

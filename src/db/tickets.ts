@@ -1,8 +1,8 @@
-import { sql, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import type { TicketState } from '../domain/merge-ticket.js'
 import { statusRank } from '../domain/ticket-status.js'
-import type { Db } from './connect.js'
-import type { Database } from './schema.js'
+import type { ClientTransaction } from './connect.js'
+import { copyRows } from './copy-rows.js'
 
 export type TicketOutcome = 'inserted' | 'updated' | 'unchanged'
 
@@ -43,24 +43,71 @@ const MERGED: Record<string, ReturnType<typeof sql>> = {
 }
 const MERGED_COLUMNS = Object.keys(MERGED)
 
+/** The columns a batch brings, staged with COPY before the merge. */
+const STAGED_COLUMNS = [
+  'channel',
+  'source_ticket_id',
+  'opened_at',
+  'first_response_at',
+  'closed_at',
+  'status',
+  'status_rank',
+  'message_count',
+  'agent',
+  'agent_rank',
+  'topic',
+  'topic_rank',
+  'segment',
+  'segment_rank',
+  'subject',
+  'subject_rank',
+  'customer_key',
+  'customer_key_rank',
+] as const
+
+const stagedRow = ({ event, fieldRanks }: TicketState) => [
+  event.channel,
+  event.sourceTicketId,
+  event.openedAt,
+  event.firstResponseAt,
+  event.closedAt,
+  event.status,
+  statusRank(event.status),
+  event.messageCount,
+  event.agent || null,
+  fieldRanks.agent,
+  event.topic || null,
+  fieldRanks.topic,
+  event.segment,
+  fieldRanks.segment,
+  event.subject || null,
+  fieldRanks.subject,
+  event.customerKey,
+  fieldRanks.customerKey,
+]
+
 /**
- * Upserts one batch of tickets (one state per id: merge a ticket's records first) in a single
- * statement over unnest() arrays. A row is rewritten only when a merged value changes, so a
- * re-ingested file reports every ticket as unchanged and leaves updated_at alone.
+ * Upserts one batch of tickets (one state per id: merge a ticket's records first): COPY into a
+ * session-local staging table (emptied at commit), then one INSERT … ON CONFLICT from it. A row
+ * is rewritten only when a merged value changes, so a re-ingested file reports every ticket as
+ * unchanged and leaves updated_at alone.
  */
 export async function upsertTickets(
-  db: Db | Transaction<Database>,
+  trx: ClientTransaction,
   importId: number,
   adapterVersion: string,
   states: readonly TicketState[],
 ): Promise<TicketUpsertResult> {
   if (states.length === 0) return { outcomes: new Map(), touched: [] }
-  // One lock order for every batch: concurrent workers never deadlock on shared tickets.
-  const sorted = [...states].sort((a, b) =>
-    compareIds(a.event.sourceTicketId, b.event.sourceTicketId),
-  )
-  const column = <T>(pick: (s: TicketState) => T) => sorted.map(pick)
-  const text = (value: string | null) => value || null
+  await trx.client.query(`
+    create temporary table if not exists ticket_stage (
+      channel text, source_ticket_id text, opened_at timestamptz, first_response_at timestamptz,
+      closed_at timestamptz, status text, status_rank smallint, message_count int,
+      agent text, agent_rank smallint, topic text, topic_rank smallint, segment text,
+      segment_rank smallint, subject text, subject_rank smallint, customer_key text,
+      customer_key_rank smallint
+    ) on commit delete rows`)
+  await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, states.map(stagedRow))
 
   const changed = sql.join(MERGED_COLUMNS.map((name) => MERGED[name]!))
   const current = sql.join(MERGED_COLUMNS.map((name) => sql`t.${sql.ref(name)}`))
@@ -68,49 +115,31 @@ export async function upsertTickets(
     MERGED_COLUMNS.map((name) => sql`${sql.ref(name)} = ${MERGED[name]!}`),
   )
 
+  // One lock order for every batch (the ORDER BY): concurrent workers never deadlock on shared tickets.
   const { rows } = await sql<{
     source_ticket_id: string
     inserted: boolean
     opened_at: Date | null
     prior_opened_at: Date | null
   }>`
-    with input as (
-      select * from unnest(
-        ${column((s) => s.event.channel)}::text[], ${column((s) => s.event.sourceTicketId)}::text[],
-        ${column((s) => s.event.openedAt)}::timestamptz[], ${column((s) => s.event.firstResponseAt)}::timestamptz[],
-        ${column((s) => s.event.closedAt)}::timestamptz[], ${column((s) => s.event.status)}::text[],
-        ${column((s) => statusRank(s.event.status))}::smallint[], ${column((s) => s.event.messageCount)}::int[],
-        ${column((s) => text(s.event.agent))}::text[], ${column((s) => s.fieldRanks.agent)}::smallint[],
-        ${column((s) => text(s.event.topic))}::text[], ${column((s) => s.fieldRanks.topic)}::smallint[],
-        ${column((s) => s.event.segment)}::text[], ${column((s) => s.fieldRanks.segment)}::smallint[],
-        ${column((s) => text(s.event.subject))}::text[], ${column((s) => s.fieldRanks.subject)}::smallint[],
-        ${column((s) => s.event.customerKey)}::text[], ${column((s) => s.fieldRanks.customerKey)}::smallint[]
-      ) as i(channel, source_ticket_id, opened_at, first_response_at, closed_at, status, status_rank,
-             message_count, agent, agent_rank, topic, topic_rank, segment, segment_rank,
-             subject, subject_rank, customer_key, customer_key_rank)
-    ),
-    prior as (
-      select t.source_ticket_id, t.opened_at
-      from ticket t join input i using (channel, source_ticket_id)
-    ),
-    upserted as (
-      insert into ticket as t (channel, source_ticket_id, opened_at, first_response_at, closed_at,
-        status, status_rank, message_count, agent, agent_rank, topic, topic_rank, segment,
-        segment_rank, subject, subject_rank, customer_key, customer_key_rank,
-        import_id, adapter_version)
-      select i.*, ${importId}::bigint, ${adapterVersion}::text from input i
-      on conflict (channel, source_ticket_id) do update
-        set ${assignments}, import_id = excluded.import_id,
-            adapter_version = excluded.adapter_version, updated_at = now()
-        where (${changed}) is distinct from (${current})
-      returning t.source_ticket_id, t.opened_at, (xmax = 0) as inserted
-    )
-    select u.source_ticket_id, u.inserted, u.opened_at, p.opened_at as prior_opened_at
-    from upserted u left join prior p using (source_ticket_id)
-  `.execute(db)
+    insert into ticket as t (${sql.join(STAGED_COLUMNS.map((name) => sql.ref(name)))},
+      import_id, adapter_version)
+    select s.*, ${importId}::bigint, ${adapterVersion}::text from ticket_stage s
+    order by s.channel collate "C", s.source_ticket_id collate "C"
+    on conflict (channel, source_ticket_id) do update
+      set ${assignments}, import_id = excluded.import_id,
+          adapter_version = excluded.adapter_version, updated_at = now()
+      where (${changed}) is distinct from (${current})
+    -- For updated rows only, opened_at as it was: the statement's snapshot still sees the old row.
+    returning t.source_ticket_id, (t.xmax = 0) as inserted, t.opened_at,
+      case when t.xmax <> 0 then (
+        select p.opened_at from ticket p
+        where p.channel = t.channel and p.source_ticket_id = t.source_ticket_id
+      ) end as prior_opened_at
+  `.execute(trx.db)
 
   const outcomes = new Map<string, TicketOutcome>(
-    sorted.map((s) => [s.event.sourceTicketId, 'unchanged']),
+    states.map((s) => [s.event.sourceTicketId, 'unchanged']),
   )
   const touched: Date[] = []
   for (const row of rows) {
@@ -121,8 +150,4 @@ export async function upsertTickets(
     }
   }
   return { outcomes, touched }
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, promises as fs } from 'node:fs'
 import { Transform } from 'node:stream'
-import { sql } from 'kysely'
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
 import { assertInsideRoots, ingestRootsOf } from '../files/assert-inside-roots.js'
+import { transactionWithClient } from '../db/connect.js'
 import { failImport, finishImport, saveImportProgress, startImport } from '../db/imports.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import { rollupJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
@@ -66,15 +66,15 @@ export async function ingestFile(
   const commit = async () => {
     const outputs = batch
     batch = []
-    await db.transaction().execute(async (trx) => {
+    await transactionWithClient(db, async (trx) => {
       // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
       // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
       // every batch before the job can complete.
-      await sql`set local synchronous_commit = off`.execute(trx)
+      await trx.client.query('set local synchronous_commit = off')
       const result = await loadBatch(trx, importId, adapter.version, outputs)
       counts = addCounts(counts, result.counts)
       result.months.forEach((month) => months.add(month))
-      await saveImportProgress(trx, importId, counts, ordinal)
+      await saveImportProgress(trx.db, importId, counts, ordinal)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })
   }

@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely'
 import type {
   AdapterOutput,
   DocumentOutput,
@@ -6,12 +5,12 @@ import type {
   TicketOutput,
 } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
-import { stripNul } from '../domain/strip-nul.js'
+import { stripNulFields } from '../domain/strip-nul.js'
 import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { insertRejects } from '../db/rejects.js'
 import { markMonthsPending } from '../db/rollup-pending.js'
-import type { Database } from '../db/schema.js'
+import type { ClientTransaction } from '../db/connect.js'
 import { insertTicketSources } from '../db/ticket-sources.js'
 import { upsertTickets } from '../db/tickets.js'
 
@@ -27,7 +26,7 @@ export interface BatchResult {
  * ticket. A re-ingested file therefore reports everything unchanged.
  */
 export async function loadBatch(
-  trx: Transaction<Database>,
+  trx: ClientTransaction,
   importId: number,
   adapterVersion: string,
   outputs: readonly AdapterOutput[],
@@ -42,7 +41,7 @@ export async function loadBatch(
   const documents: DocumentOutput[] = []
   const rejects: RejectOutput[] = []
   for (const output of outputs) {
-    if (output.kind === 'ticket') tickets.push({ ...output, event: stripNul(output.event) })
+    if (output.kind === 'ticket') tickets.push({ ...output, event: stripNulFields(output.event) })
     else if (output.kind === 'document') documents.push(output)
     else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
@@ -64,13 +63,13 @@ export async function loadBatch(
     else counts.unchanged += 1
   })
   await insertTicketSources(
-    trx,
+    trx.db,
     importId,
     tickets.map(({ recordNumber, event }) => ({ ...event, recordNumber })),
   )
 
   const documentResult = await upsertDocuments(
-    trx,
+    trx.db,
     importId,
     documents.map((d) => d.document),
   )
@@ -80,8 +79,11 @@ export async function loadBatch(
     else counts.unchanged += 1
   }
 
-  await insertRejects(trx, importId, rejects)
-  const months = await markMonthsPending(trx, [...ticketResult.touched, ...documentResult.touched])
+  await insertRejects(trx.db, importId, rejects)
+  const months = await markMonthsPending(trx.db, [
+    ...ticketResult.touched,
+    ...documentResult.touched,
+  ])
   return { counts, months }
 }
 

@@ -191,6 +191,29 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
       .where('source_ticket_id', '=', 'nul-1')
       .executeTakeFirstOrThrow()
     expect(row.subject).toBe('TanyaDAU')
+    const source = await t.services.db
+      .selectFrom('ticket_source')
+      .select('raw')
+      .where('source_ticket_id', '=', 'nul-1')
+      .executeTakeFirstOrThrow()
+    expect(source.raw).toMatchObject({ Subject: 'TanyaDAU' })
+  })
+
+  it('keeps tabs, line breaks and backslashes of a field exactly as the export has them', async () => {
+    const subject = 'Tanya\tDAU\\2021\n"kutip"\r\nbaris'
+    const file = await writeTempFile(
+      dir,
+      'separators.csv',
+      `${HEADER}\nsep-1;WA;;"Tanya\tDAU\\2021\n""kutip""\r\nbaris";;;Open;;01/12/2021 10:00;;\n`,
+    )
+    const [outcome] = await ingestAndWait(t.services, 'whatsapp', [file])
+    expect(outcome).toMatchObject({ status: 'ingested', result: { read: 1, inserted: 1 } })
+    const row = await t.services.db
+      .selectFrom('ticket')
+      .select('subject')
+      .where('source_ticket_id', '=', 'sep-1')
+      .executeTakeFirstOrThrow()
+    expect(row.subject).toBe(subject)
   })
 
   it('fails a file with a missing required column at once, naming the column', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../../src/db/connect.js'
+import { transactionWithClient, type Db } from '../../src/db/connect.js'
 import { upsertTickets } from '../../src/db/tickets.js'
 import { stateOf } from '../../src/domain/merge-ticket.js'
 import type { Channel } from '../../src/domain/channel.js'
@@ -72,7 +72,7 @@ export async function reexportTicket(db: Db, importId: number, fact: Fact): Prom
     messageCount: null,
     raw: {},
   }
-  await upsertTickets(db, importId, 'test@1', [stateOf(event)])
+  await transactionWithClient(db, (trx) => upsertTickets(trx, importId, 'test@1', [stateOf(event)]))
 }
 
 export async function insertDocuments(
