@@ -10,13 +10,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('ticket_source_batch')
     .addColumn('channel', 'text', (c) => c.notNull())
-    // sha256 of `records`: a batch written again (a retried job, the same file twice) is kept once.
-    .addColumn('content_hash', 'text', (c) => c.notNull())
+    // The file's sha256, the adapter version and the batch's record range: the same records read
+    // again (the same file ingested twice) are kept once.
+    .addColumn('batch_key', 'text', (c) => c.notNull())
     .addColumn('import_id', 'bigint', (c) => c.notNull())
     .addColumn('record_count', 'integer', (c) => c.notNull())
     // A JSON array of [source_ticket_id, record_number, raw record] triples.
     .addColumn('records', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('ticket_source_batch_pk', ['channel', 'content_hash'])
+    .addPrimaryKeyConstraint('ticket_source_batch_pk', ['channel', 'batch_key'])
     .execute()
   // lz4 compresses several times faster than the default pglz; servers built without it keep pglz.
   await sql`
@@ -26,14 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $$
   `.execute(db)
   await sql`
-    insert into ticket_source_batch (channel, content_hash, import_id, record_count, records)
-    select channel, encode(sha256(convert_to(records, 'UTF8')), 'hex'), import_id, record_count, records
-    from (
-      select channel, import_id, count(*)::int as record_count,
-        json_agg(json_build_array(source_ticket_id, record_number, raw) order by record_number)::text as records
-      from ticket_source group by channel, import_id
-    ) grouped
-    on conflict do nothing
+    insert into ticket_source_batch (channel, batch_key, import_id, record_count, records)
+    select s.channel, i.sha256 || '/' || i.adapter_version || '/import-' || s.import_id, s.import_id,
+      count(*)::int,
+      json_agg(json_build_array(s.source_ticket_id, s.record_number, s.raw) order by s.record_number)::text
+    from ticket_source s join import i on i.id = s.import_id
+    group by s.channel, s.import_id, i.sha256, i.adapter_version
   `.execute(db)
   await db.schema.dropTable('ticket_source').execute()
   await sql`

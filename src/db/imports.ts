@@ -46,6 +46,13 @@ export async function startImport(
 }
 
 /** Saves running totals and the checkpoint in the batch's own transaction. */
+/** What identifies the records an import reads: the file's content and the adapter reading it. */
+export interface ImportedFile {
+  importId: number
+  fileSha256: string
+  adapterVersion: string
+}
+
 export async function saveImportProgress(
   trx: Db | Transaction<Database>,
   importId: number,

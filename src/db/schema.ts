@@ -57,7 +57,7 @@ export interface TicketTable {
 /** The raw source records of one loaded batch. */
 export interface TicketSourceBatchTable {
   channel: string
-  content_hash: string
+  batch_key: string
   import_id: number
   record_count: number
   /** JSON array of [source_ticket_id, record_number, raw record]. */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import type { Channel } from '../domain/channel.js'
 import { stringifyWithoutNul } from '../domain/strip-nul.js'
 import type { Db } from './connect.js'
+import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
 
 export interface TicketSource {
@@ -14,11 +14,12 @@ export interface TicketSource {
 
 /**
  * Keeps a batch's raw source records as one compressed row per channel (the `ticket_source`
- * view unpacks them). A row is keyed by its content, so a batch written again is kept once.
+ * view unpacks them), keyed by file, adapter version and record range: the same records read
+ * again are kept once.
  */
 export async function insertTicketSources(
   db: Db | Transaction<Database>,
-  importId: number,
+  file: ImportedFile,
   sources: readonly TicketSource[],
 ): Promise<void> {
   if (sources.length === 0) return
@@ -32,10 +33,11 @@ export async function insertTicketSources(
     const records = `[${group
       .map((s) => stringifyWithoutNul([s.sourceTicketId, s.recordNumber, s.raw]))
       .join(',')}]`
+    const range = `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`
     return {
       channel,
-      content_hash: createHash('sha256').update(records).digest('hex'),
-      import_id: importId,
+      batch_key: `${file.fileSha256}/${file.adapterVersion}/${range}`,
+      import_id: file.importId,
       record_count: group.length,
       records,
     }

@@ -3,6 +3,7 @@ import type { TicketState } from '../domain/merge-ticket.js'
 import { statusRank } from '../domain/ticket-status.js'
 import type { ClientTransaction } from './connect.js'
 import { copyRows } from './copy-rows.js'
+import type { ImportedFile } from './imports.js'
 
 export type TicketOutcome = 'inserted' | 'updated' | 'unchanged'
 
@@ -94,8 +95,7 @@ const stagedRow = ({ event, fieldRanks }: TicketState) => [
  */
 export async function upsertTickets(
   trx: ClientTransaction,
-  importId: number,
-  adapterVersion: string,
+  file: Pick<ImportedFile, 'importId' | 'adapterVersion'>,
   states: readonly TicketState[],
 ): Promise<TicketUpsertResult> {
   if (states.length === 0) return { outcomes: new Map(), touched: [] }
@@ -124,7 +124,7 @@ export async function upsertTickets(
   }>`
     insert into ticket as t (${sql.join(STAGED_COLUMNS.map((name) => sql.ref(name)))},
       import_id, adapter_version)
-    select s.*, ${importId}::bigint, ${adapterVersion}::text from ticket_stage s
+    select s.*, ${file.importId}::bigint, ${file.adapterVersion}::text from ticket_stage s
     order by s.channel collate "C", s.source_ticket_id collate "C"
     on conflict (channel, source_ticket_id) do update
       set ${assignments}, import_id = excluded.import_id,

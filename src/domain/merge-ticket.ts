@@ -19,9 +19,8 @@ export interface TicketState {
 
 export function stateOf(event: TicketEvent): TicketState {
   const rank = statusRank(event.status)
-  const fieldRanks = Object.fromEntries(
-    DESCRIPTIVE_FIELDS.map((field) => [field, isEmpty(event[field]) ? -1 : rank]),
-  ) as Record<DescriptiveField, number>
+  const fieldRanks = {} as Record<DescriptiveField, number>
+  for (const field of DESCRIPTIVE_FIELDS) fieldRanks[field] = isEmpty(event[field]) ? -1 : rank
   return { event, fieldRanks }
 }
 

@@ -48,6 +48,7 @@ export async function ingestFile(
     adapterVersion: adapter.version,
   })
   const { importId } = start
+  const file = { importId, fileSha256: payload.sha256, adapterVersion: adapter.version }
   let counts = start.counts
   const months = new Set<string>()
   const hash = createHash('sha256')
@@ -71,7 +72,7 @@ export async function ingestFile(
       // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
       // every batch before the job can complete.
       await trx.client.query('set local synchronous_commit = off')
-      const result = await loadBatch(trx, importId, adapter.version, outputs)
+      const result = await loadBatch(trx, file, outputs)
       counts = addCounts(counts, result.counts)
       result.months.forEach((month) => months.add(month))
       await saveImportProgress(trx.db, importId, counts, ordinal)

@@ -11,6 +11,7 @@ import { documentKey, upsertDocuments } from '../db/documents.js'
 import { insertRejects } from '../db/rejects.js'
 import { markMonthsPending } from '../db/rollup-pending.js'
 import type { ClientTransaction } from '../db/connect.js'
+import type { ImportedFile } from '../db/imports.js'
 import { insertTicketSources } from '../db/ticket-sources.js'
 import { upsertTickets } from '../db/tickets.js'
 
@@ -27,8 +28,7 @@ export interface BatchResult {
  */
 export async function loadBatch(
   trx: ClientTransaction,
-  importId: number,
-  adapterVersion: string,
+  file: ImportedFile,
   outputs: readonly AdapterOutput[],
 ): Promise<BatchResult> {
   const counts = emptyCounts()
@@ -41,7 +41,10 @@ export async function loadBatch(
   const documents: DocumentOutput[] = []
   const rejects: RejectOutput[] = []
   for (const output of outputs) {
-    if (output.kind === 'ticket') tickets.push({ ...output, event: stripNulFields(output.event) })
+    if (output.kind === 'ticket') {
+      const event = stripNulFields(output.event)
+      tickets.push(event === output.event ? output : { ...output, event })
+    }
     else if (output.kind === 'document') documents.push(output)
     else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
@@ -50,7 +53,7 @@ export async function loadBatch(
   counts.warnings = tickets.reduce((sum, t) => sum + (t.warnings?.length ?? 0), 0)
 
   const { merged, changedMerge } = mergeByTicket(tickets)
-  const ticketResult = await upsertTickets(trx, importId, adapterVersion, [...merged.values()])
+  const ticketResult = await upsertTickets(trx, file, [...merged.values()])
   const leads = new Set<string>()
   tickets.forEach((output, index) => {
     if (output.skipReason) return skip(output.skipReason)
@@ -64,13 +67,18 @@ export async function loadBatch(
   })
   await insertTicketSources(
     trx.db,
-    importId,
-    tickets.map(({ recordNumber, event }) => ({ ...event, recordNumber })),
+    file,
+    tickets.map(({ recordNumber, event }) => ({
+      channel: event.channel,
+      sourceTicketId: event.sourceTicketId,
+      recordNumber,
+      raw: event.raw,
+    })),
   )
 
   const documentResult = await upsertDocuments(
     trx.db,
-    importId,
+    file.importId,
     documents.map((d) => d.document),
   )
   for (const { document } of documents) {
@@ -79,7 +87,7 @@ export async function loadBatch(
     else counts.unchanged += 1
   }
 
-  await insertRejects(trx.db, importId, rejects)
+  await insertRejects(trx.db, file.importId, rejects)
   const months = await markMonthsPending(trx.db, [
     ...ticketResult.touched,
     ...documentResult.touched,

@@ -72,7 +72,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
     )
   const clear = async () => {
     for (const table of [
-      'ticket_source',
+      'ticket_source_batch',
       'ticket',
       'reject',
       'rollup_pending',

@@ -72,7 +72,9 @@ export async function reexportTicket(db: Db, importId: number, fact: Fact): Prom
     messageCount: null,
     raw: {},
   }
-  await transactionWithClient(db, (trx) => upsertTickets(trx, importId, 'test@1', [stateOf(event)]))
+  await transactionWithClient(db, (trx) =>
+    upsertTickets(trx, { importId, adapterVersion: 'test@1' }, [stateOf(event)]),
+  )
 }
 
 export async function insertDocuments(
