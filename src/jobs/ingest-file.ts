@@ -64,9 +64,7 @@ export async function ingestFile(
 
   let ordinal = 0
   let batch: AdapterOutput[] = []
-  const commit = async () => {
-    const outputs = batch
-    batch = []
+  const write = async (outputs: AdapterOutput[], checkpoint: number) => {
     await transactionWithClient(db, async (trx) => {
       // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
       // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
@@ -75,9 +73,19 @@ export async function ingestFile(
       const result = await loadBatch(trx, file, outputs)
       counts = addCounts(counts, result.counts)
       result.months.forEach((month) => months.add(month))
-      await saveImportProgress(trx.db, importId, counts, ordinal)
+      await saveImportProgress(trx.db, importId, counts, checkpoint)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })
+  }
+  // One batch is written while the next is parsed, so the adapter and Postgres work at once;
+  // batches still commit one after another, in file order.
+  let writing: Promise<void> = Promise.resolve()
+  const commit = async () => {
+    const outputs = batch
+    batch = []
+    await writing
+    writing = write(outputs, ordinal)
+    writing.catch(() => undefined) // surfaces at the next await; not an unhandled rejection
   }
 
   try {
@@ -89,6 +97,7 @@ export async function ingestFile(
       if (batch.length >= config.BATCH_SIZE) await commit()
     }
     await commit()
+    await writing
     const actual = hash.digest('hex')
     if (actual !== payload.sha256) {
       throw new UnreadableFileError(
@@ -97,6 +106,9 @@ export async function ingestFile(
       )
     }
   } catch (thrown) {
+    // A batch still being written finishes (or fails) before the job gives up: a retry must
+    // never overlap it.
+    await writing.catch(() => undefined)
     const error = coerceError(thrown)
     // Only a file-level failure ends the import; anything else (a database or Redis outage)
     // leaves it running so the retry resumes from the checkpoint.
