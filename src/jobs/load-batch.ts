@@ -44,9 +44,9 @@ export async function loadBatch(
     if (output.kind === 'ticket') {
       const event = stripNulFields(output.event)
       tickets.push(event === output.event ? output : { ...output, event })
-    }
-    else if (output.kind === 'document') documents.push(output)
-    else if (output.kind === 'reject') rejects.push(output)
+    } else if (output.kind === 'document') {
+      documents.push({ ...output, document: stripNulFields(output.document) })
+    } else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
   }
   counts.rejected = rejects.length

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { transactionWithClient } from '../../src/db/connect.js'
+import type { AdapterOutput } from '../../src/domain/adapter-output.js'
+import { loadBatch } from '../../src/jobs/load-batch.js'
+import { blankEvent } from '../adapters/run-adapter.js'
+import { useTestDatabase } from '../support/database.js'
+import { insertImport } from './rollups-facts.js'
+
+describe('loadBatch', () => {
+  const t = useTestDatabase()
+
+  it('drops NUL characters from tickets, raw records and document names, and counts every output', async () => {
+    const importId = await insertImport(t.db)
+    const outputs: AdapterOutput[] = [
+      {
+        kind: 'ticket',
+        recordNumber: 1,
+        event: {
+          ...blankEvent('email'),
+          sourceTicketId: 'nul\0-1@example.id',
+          openedAt: new Date('2021-12-01T03:00:00Z'),
+          subject: 'Tanya\0DAU',
+          raw: { Subject: 'Tanya\0DAU', nested: ['a\0b'] },
+        },
+      },
+      {
+        kind: 'document',
+        recordNumber: 2,
+        document: {
+          messageId: 'lapor-1@example.id',
+          receivedAt: new Date('2021-12-02T03:00:00Z'),
+          senderDomain: 'bpkad.example.go.id',
+          fileName: 'laporan\0.pdf',
+          sizeBytes: 10,
+          sha256: 'a'.repeat(64),
+        },
+      },
+    ]
+    const file = { importId, fileSha256: 'b'.repeat(64), adapterVersion: 'test@1' }
+    const result = await transactionWithClient(t.db, (trx) => loadBatch(trx, file, outputs))
+    expect(result.counts).toMatchObject({ read: 2, inserted: 2, rejected: 0, skipped: 0 })
+    expect(result.months).toEqual(['2021-12'])
+
+    const ticket = await t.db.selectFrom('ticket').selectAll().executeTakeFirstOrThrow()
+    expect(ticket).toMatchObject({ source_ticket_id: 'nul-1@example.id', subject: 'TanyaDAU' })
+    const source = await t.db.selectFrom('ticket_source').selectAll().executeTakeFirstOrThrow()
+    expect(source).toMatchObject({
+      channel: 'email',
+      source_ticket_id: 'nul-1@example.id',
+      import_id: importId,
+      record_number: 1,
+      raw: { Subject: 'TanyaDAU', nested: ['ab'] },
+    })
+    const document = await t.db.selectFrom('document').selectAll().executeTakeFirstOrThrow()
+    expect(document.file_name).toBe('laporan.pdf')
+  })
+
+  it('keeps the raw records of a batch read again once', async () => {
+    const importId = await insertImport(t.db)
+    const outputs: AdapterOutput[] = [1, 2, 3].map((n) => ({
+      kind: 'ticket',
+      recordNumber: n,
+      event: { ...blankEvent('whatsapp'), sourceTicketId: `again-${n}`, raw: { n } },
+    }))
+    const file = { importId, fileSha256: 'c'.repeat(64), adapterVersion: 'test@1' }
+    for (let pass = 0; pass < 2; pass += 1) {
+      await transactionWithClient(t.db, (trx) => loadBatch(trx, file, outputs))
+    }
+    const sources = await t.db
+      .selectFrom('ticket_source')
+      .select(['source_ticket_id', 'record_number'])
+      .where('source_ticket_id', 'like', 'again-%')
+      .orderBy('record_number')
+      .execute()
+    expect(sources.map((s) => s.record_number)).toEqual([1, 2, 3])
+  })
+})
