@@ -30,6 +30,8 @@ Examples:
   dering status`,
   )
 
+// Registering a command loads only its options and help; its action imports the implementation
+// (src/cli/actions/) when it runs, so `dering worker` never loads the dashboard or the report.
 const COMMANDS = [
   configureMigrateCommand,
   configureIngestCommand,

@@ -2,9 +2,7 @@ import { loadConfig, type Config } from '../config.js'
 import { ConfigError, UnreadableFileError, coerceError } from '../errors.js'
 import { createLogger } from '../logger.js'
 import { createServices, type Services } from '../services.js'
-
-/** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const
+import { EXIT } from './exit-codes.js'
 
 /** Reads the configuration once, at the edge; flags given as overrides beat the environment. */
 export function readConfig(overrides: Partial<Config> = {}): Config {

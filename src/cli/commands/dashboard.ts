@@ -1,16 +1,6 @@
 import type { Command } from 'commander'
-import { startDashboard } from '../../dashboard/start-dashboard.js'
-import { createLogger } from '../../logger.js'
-import { createServices, type Services } from '../../services.js'
-import { onShutdown } from '../../shutdown.js'
+import type { DashboardOptions } from '../actions/dashboard.js'
 import { parsePositiveInt } from '../parse-options.js'
-import { readConfig, reportError } from '../run-command.js'
-
-interface DashboardOptions {
-  port?: number
-  host?: string
-  readOnly?: boolean
-}
 
 export function configureDashboardCommand(program: Command): void {
   program
@@ -24,23 +14,7 @@ export function configureDashboardCommand(program: Command): void {
     .option('--host <address>', 'address to listen on, e.g. 0.0.0.0 (default: DASHBOARD_HOST)')
     .option('--read-only', 'hide the buttons that retry, remove, clean or pause')
     .action(async (options: DashboardOptions) => {
-      let services: Services | undefined
-      try {
-        const config = readConfig({
-          ...(options.port ? { DASHBOARD_PORT: options.port } : {}),
-          ...(options.host ? { DASHBOARD_HOST: options.host } : {}),
-        })
-        services = createServices(config, createLogger(config))
-        const dashboard = await startDashboard(services, { readOnly: options.readOnly ?? false })
-        console.log(`dashboard: ${dashboard.url} (metrics: /metrics, health: /healthz)`)
-        onShutdown(
-          services.logger,
-          () => services!.close(),
-          () => dashboard.close(),
-        )
-      } catch (error) {
-        reportError(error)
-        await services?.close().catch(() => undefined)
-      }
+      const { dashboardAction } = await import('../actions/dashboard.js')
+      await dashboardAction(options)
     })
 }

@@ -1,14 +1,6 @@
-import path from 'node:path'
 import type { Command } from 'commander'
-import { countsOf, listRecentImports } from '../../db/imports.js'
-import type { ImportRow } from '../../db/schema.js'
-import { QUEUE_NAMES } from '../../queue/catalog.js'
-import type { Services } from '../../services.js'
-import { formatReasons, formatTable } from '../output.js'
+import type { StatusOptions } from '../actions/status.js'
 import { parsePositiveInt } from '../parse-options.js'
-import { EXIT, printJson, runWithServices } from '../run-command.js'
-
-const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const
 
 export function configureStatusCommand(program: Command): void {
   program
@@ -18,65 +10,8 @@ export function configureStatusCommand(program: Command): void {
     )
     .option('--limit <n>', 'how many recent imports', parsePositiveInt, 10)
     .option('--json', 'print the result as JSON')
-    .action((options: { limit: number; json?: boolean }) =>
-      runWithServices(async (services) => {
-        const status = await readStatus(services, options.limit)
-        if (options.json) printJson(status)
-        else printStatus(status)
-        return EXIT.ok
-      }),
-    )
-}
-
-async function readStatus(services: Services, limit: number) {
-  const queues = await Promise.all(
-    QUEUE_NAMES.map(async (name) => ({
-      queue: name,
-      ...(await services.queues[name].getJobCounts(...JOB_STATES)),
-    })),
-  )
-  const imports = (await listRecentImports(services.db, limit)).map(importJson)
-  return { queues, imports }
-}
-
-function importJson(row: ImportRow) {
-  const finished = row.finished_at
-  return {
-    id: row.id,
-    channel: row.channel,
-    path: row.path,
-    status: row.status,
-    ...countsOf(row),
-    startedAt: row.started_at.toISOString(),
-    finishedAt: finished?.toISOString() ?? null,
-    seconds: finished ? (finished.getTime() - row.started_at.getTime()) / 1000 : null,
-    error: row.error,
-  }
-}
-
-function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>): void {
-  console.log(formatTable(queues, ['queue', ...JOB_STATES]))
-  console.log('\nrecent imports')
-  console.log(
-    formatTable(
-      imports.map((i) => ({
-        id: i.id,
-        channel: i.channel,
-        file: path.basename(i.path),
-        status: i.status,
-        read: i.read,
-        inserted: i.inserted,
-        updated: i.updated,
-        unchanged: i.unchanged,
-        skipped: i.skipped,
-        rejected: i.rejected,
-        seconds: i.seconds ?? '',
-      })),
-    ),
-  )
-  for (const i of imports) {
-    const reasons = formatReasons(i.skippedByReason)
-    if (reasons) console.log(`import ${i.id} skipped: ${reasons}`)
-    if (i.error) console.log(`import ${i.id} error: ${i.error}`)
-  }
+    .action(async (options: StatusOptions) => {
+      const { statusAction } = await import('../actions/status.js')
+      await statusAction(options)
+    })
 }

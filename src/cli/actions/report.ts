@@ -1,0 +1,65 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { coerceError } from '../../errors.js'
+import { compareReport, type Comparison } from '../../report/compare-report.js'
+import { formatReport, type ReportFormat } from '../../report/format-report.js'
+import { isEmptyReport, loadReport } from '../../report/load-report.js'
+import { parsePublishedReport, type PublishedReport } from '../../report/published-report.js'
+import type { Services } from '../../services.js'
+import { EXIT } from '../exit-codes.js'
+import { printJson, runWithServices } from '../run-command.js'
+
+export interface ReportOptions {
+  year?: number
+  month?: string
+  format: ReportFormat
+  out?: string
+  compare?: string
+}
+
+export function reportAction(options: ReportOptions & { year: number }): Promise<void> {
+  return runWithServices((services) => reportCommand(services, options))
+}
+
+async function reportCommand(
+  services: Services,
+  options: ReportOptions & { year: number },
+): Promise<number> {
+  // Read the published figures first: a bad file fails before any query.
+  const compare = options.compare
+    ? { file: options.compare, published: await readPublished(options.compare) }
+    : undefined
+  const report = await loadReport(services.db, { year: options.year, month: options.month })
+  if (isEmptyReport(report)) {
+    process.stderr.write(
+      `dering: no consultations or documents for ${options.year - 1}–${options.year} in reporting.*; run \`dering rollup --all\` after ingesting\n`,
+    )
+  }
+  if (options.out) {
+    await writeFile(options.out, formatReport(report, options.format))
+    if (!compare) console.log(`wrote ${options.out}`)
+  } else if (!compare) {
+    process.stdout.write(formatReport(report, options.format))
+  }
+  if (!compare) return EXIT.ok
+  const comparison = compareReport(report, compare.published)
+  if (options.format === 'json') printJson({ compared_with: compare.file, ...comparison })
+  else printComparison(comparison, compare.file)
+  return comparison.mismatches.length > 0 ? EXIT.failed : EXIT.ok
+}
+
+async function readPublished(file: string): Promise<PublishedReport> {
+  try {
+    return parsePublishedReport(JSON.parse(await readFile(file, 'utf8')), file)
+  } catch (error) {
+    throw new Error(`--compare ${file}: ${coerceError(error).message}`, { cause: error })
+  }
+}
+
+function printComparison({ checked, mismatches }: Comparison, file: string): void {
+  console.log(
+    `compared ${checked} published figures with ${file}: ${mismatches.length} mismatch(es)`,
+  )
+  for (const m of mismatches) {
+    console.log(`${m.figure}: computed ${m.computed ?? 'none'}, published ${m.published ?? 'none'}`)
+  }
+}

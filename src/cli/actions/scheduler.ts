@@ -1,0 +1,57 @@
+import { runScheduler } from '../../jobs/run-scheduler.js'
+import { upsertSchedules, type Schedule } from '../../jobs/upsert-schedules.js'
+import { createLogger } from '../../logger.js'
+import { createServices, type Services } from '../../services.js'
+import { onShutdown } from '../../shutdown.js'
+import { EXIT } from '../exit-codes.js'
+import { formatWib } from '../format-wib.js'
+import { formatTable } from '../output.js'
+import { printJson, readConfig, reportError, runWithServices } from '../run-command.js'
+
+export interface SchedulerOptions {
+  once?: boolean
+  json?: boolean
+}
+
+export async function schedulerAction(options: SchedulerOptions): Promise<void> {
+  if (options.once) {
+    return runWithServices(async (services) => {
+      printSchedules(await upsertSchedules(services), options.json)
+      return EXIT.ok
+    })
+  }
+  let services: Services | undefined
+  try {
+    const config = readConfig()
+    services = createServices(config, createLogger(config))
+    const running = await runScheduler(services)
+    printSchedules(running.schedules, options.json)
+    services.logger.info({ schedules: running.schedules.length }, 'scheduler running')
+    onShutdown(
+      services.logger,
+      () => services!.close(),
+      () => running.close(),
+    )
+  } catch (error) {
+    reportError(error)
+    await services?.close().catch(() => undefined)
+  }
+}
+
+function printSchedules(schedules: readonly Schedule[], json?: boolean): void {
+  if (json) {
+    printJson({ schedules: schedules.map((s) => ({ ...s, next: s.next?.toISOString() ?? null })) })
+    return
+  }
+  console.log(
+    formatTable(
+      schedules.map((s) => ({
+        schedule: s.id,
+        queue: s.queue,
+        cron: s.cron,
+        'time zone': s.timeZone,
+        'next run': formatWib(s.next),
+      })),
+    ),
+  )
+}

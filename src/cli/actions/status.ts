@@ -1,0 +1,77 @@
+import path from 'node:path'
+import { countsOf, listRecentImports } from '../../db/imports.js'
+import type { ImportRow } from '../../db/schema.js'
+import { QUEUE_NAMES } from '../../queue/catalog.js'
+import type { Services } from '../../services.js'
+import { EXIT } from '../exit-codes.js'
+import { formatReasons, formatTable } from '../output.js'
+import { printJson, runWithServices } from '../run-command.js'
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const
+
+export interface StatusOptions {
+  limit: number
+  json?: boolean
+}
+
+export function statusAction(options: StatusOptions): Promise<void> {
+  return runWithServices(async (services) => {
+    const status = await readStatus(services, options.limit)
+    if (options.json) printJson(status)
+    else printStatus(status)
+    return EXIT.ok
+  })
+}
+
+async function readStatus(services: Services, limit: number) {
+  const queues = await Promise.all(
+    QUEUE_NAMES.map(async (name) => ({
+      queue: name,
+      ...(await services.queues[name].getJobCounts(...JOB_STATES)),
+    })),
+  )
+  const imports = (await listRecentImports(services.db, limit)).map(importJson)
+  return { queues, imports }
+}
+
+function importJson(row: ImportRow) {
+  const finished = row.finished_at
+  return {
+    id: row.id,
+    channel: row.channel,
+    path: row.path,
+    status: row.status,
+    ...countsOf(row),
+    startedAt: row.started_at.toISOString(),
+    finishedAt: finished?.toISOString() ?? null,
+    seconds: finished ? (finished.getTime() - row.started_at.getTime()) / 1000 : null,
+    error: row.error,
+  }
+}
+
+function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>): void {
+  console.log(formatTable(queues, ['queue', ...JOB_STATES]))
+  console.log('\nrecent imports')
+  console.log(
+    formatTable(
+      imports.map((i) => ({
+        id: i.id,
+        channel: i.channel,
+        file: path.basename(i.path),
+        status: i.status,
+        read: i.read,
+        inserted: i.inserted,
+        updated: i.updated,
+        unchanged: i.unchanged,
+        skipped: i.skipped,
+        rejected: i.rejected,
+        seconds: i.seconds ?? '',
+      })),
+    ),
+  )
+  for (const i of imports) {
+    const reasons = formatReasons(i.skippedByReason)
+    if (reasons) console.log(`import ${i.id} skipped: ${reasons}`)
+    if (i.error) console.log(`import ${i.id} error: ${i.error}`)
+  }
+}
