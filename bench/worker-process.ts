@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { isBuildCurrent } from '../bin/build-stamp.js'
 
 const CLI = fileURLToPath(new URL('../bin/dering.js', import.meta.url))
 const READY_TIMEOUT_MS = 60_000
@@ -22,6 +23,7 @@ export async function startWorkerProcess(
   env: Record<string, string>,
   options: { queues?: string[]; nodeArgs?: string[] } = {},
 ): Promise<WorkerProcess> {
+  warnWhenNotBuilt()
   const args = [
     ...(options.nodeArgs ?? []),
     CLI,
@@ -45,6 +47,18 @@ export async function startWorkerProcess(
       return exited
     },
   }
+}
+
+let warned = false
+
+/** The CLI runs the compiled build only when it is current; otherwise the figures are tsx's. */
+function warnWhenNotBuilt(): void {
+  if (warned || isBuildCurrent()) return
+  warned = true
+  process.stderr.write(
+    'bench: dist/ is not built from the current sources (npm run build): the workers run the ' +
+      'TypeScript sources through tsx, which start slower and take ~50 MB more than a built install\n',
+  )
 }
 
 /** Resolves at the first JSON log line whose msg is `message`; warnings and errors are echoed. */

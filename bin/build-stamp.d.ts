@@ -1,0 +1,7 @@
+/** The compiled build's folder. */
+export declare const DIST: string
+/** The hash of every source the build compiles. */
+export declare function hashSources(): string
+/** True when dist/ was compiled from the sources exactly as they are now. */
+export declare function isBuildCurrent(): boolean
+export declare function writeStamp(sourceHash: string): void

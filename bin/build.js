@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm run build` (and `npm ci`, through `prepare`): compiles src/, workers/ and db/ into dist/,
+// which bin/dering.js then runs instead of the TypeScript sources as long as they are unchanged.
+// With --optional (prepare) a failed build only warns: the CLI then runs the sources through tsx.
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { DIST, hashSources, writeStamp } from './build-stamp.js'
+
+const optional = process.argv.includes('--optional')
+
+function fail(message) {
+  process.stderr.write(
+    `dering build: ${message}; the CLI runs the TypeScript sources instead (slower start, more memory)\n`,
+  )
+  process.exit(optional ? 0 : 1)
+}
+
+// A clean dist/: output of a deleted source (a renamed migration) must not linger, and while the
+// stamp is gone the CLI runs the sources rather than a half-written build.
+rmSync(DIST, { recursive: true, force: true })
+const before = hashSources()
+let tsc
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+} catch {
+  fail('typescript is not installed (npm ci without dev dependencies?)')
+}
+const { status } = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+  cwd: new URL('..', import.meta.url),
+  stdio: 'inherit',
+})
+if (status !== 0) fail(`tsc exited with ${status}`)
+if (hashSources() !== before) fail('the sources changed during the build; build again')
+writeStamp(before)
