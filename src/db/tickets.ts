@@ -99,14 +99,10 @@ export async function upsertTickets(
   states: readonly TicketState[],
 ): Promise<TicketUpsertResult> {
   if (states.length === 0) return { outcomes: new Map(), touched: [] }
+  // The staged columns take their types from `ticket` itself.
   await trx.client.query(`
-    create temporary table if not exists ticket_stage (
-      channel text, source_ticket_id text, opened_at timestamptz, first_response_at timestamptz,
-      closed_at timestamptz, status text, status_rank smallint, message_count int,
-      agent text, agent_rank smallint, topic text, topic_rank smallint, segment text,
-      segment_rank smallint, subject text, subject_rank smallint, customer_key text,
-      customer_key_rank smallint
-    ) on commit delete rows`)
+    create temporary table if not exists ticket_stage on commit delete rows as
+    select ${STAGED_COLUMNS.join(', ')} from ticket with no data`)
   await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, states.map(stagedRow))
 
   const changed = sql.join(MERGED_COLUMNS.map((name) => MERGED[name]!))
