@@ -16,19 +16,29 @@ const positiveInt = z.coerce.number().int().positive()
 const cron = z
   .string()
   .trim()
-  .refine((value) => [5, 6].includes(value.split(/\s+/).length), 'expected a cron pattern such as */5 * * * *')
+  .refine(
+    (value) => [5, 6].includes(value.split(/\s+/).length),
+    'expected a cron pattern such as */5 * * * *',
+  )
 
 /** Every setting, its environment variable and its default (matching docker-compose.yml). */
 const ConfigSchema = z.object({
   DATABASE_URL: postgresUrl.default('postgres://postgres:postgres@127.0.0.1:5432/dering'),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   /** BullMQ key prefix; on Redis Cluster use a hash tag such as `{dering}`. */
-  QUEUE_PREFIX: z.string().min(1).regex(/^[^:\s]+$/, 'expected no ":" or spaces').default('dering'),
+  QUEUE_PREFIX: z
+    .string()
+    .min(1)
+    .regex(/^[^:\s]+$/, 'expected no ":" or spaces')
+    .default('dering'),
   BATCH_SIZE: positiveInt.max(50_000).default(2_000),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Key of the customer_key hash; change it in production and keep it secret. */
-  CUSTOMER_KEY_SECRET: z.string().min(8, 'expected at least 8 characters').default('dering-development-secret'),
+  CUSTOMER_KEY_SECRET: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('dering-development-secret'),
   INBOX_DIR: z.string().min(1).default('inbox'),
   /** Comma-separated folders ingest jobs may read; unset: the working directory, INBOX_DIR and the temp folder. */
   INGEST_ROOTS: z.string().min(1).optional(),
@@ -39,6 +49,12 @@ const ConfigSchema = z.object({
   HAI_UNIT: z.string().min(1).default('DJPK'),
   CDR_LAYOUT: z.string().min(1).optional(),
   CDR_DATE_ORDER: z.enum(['day/month', 'month/day']).default('day/month'),
+  /** XLSX: the worksheet to read, by name or 1-based tab index; unset = the first visible tab. */
+  XLSX_SHEET: z.string().min(1).optional(),
+  /** Source timestamps before this date are implausible and rejected. */
+  DATE_EARLIEST: z.iso.date().default('2000-01-01'),
+  /** Source timestamps more than this many days after ingestion are implausible and rejected. */
+  DATE_FUTURE_DAYS: z.coerce.number().int().min(0).max(3650).default(1),
   /** When the scheduler scans the inbox (Asia/Jakarta time). */
   SCAN_CRON: cron.default('*/5 * * * *'),
   /** The nightly rollup of the current and previous month, after the 01:00–04:00 export window. */
@@ -62,9 +78,15 @@ export type Config = Readonly<z.infer<typeof ConfigSchema>>
 export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[]
 
 /** Parses the environment once; a bad value fails with one line naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const present = Object.fromEntries(
-    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+    CONFIG_KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [
+      key,
+      env[key],
+    ]),
   )
   const parsed = ConfigSchema.safeParse({ ...present, ...overrides })
   if (!parsed.success) {
@@ -78,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /** The help text's list of environment variables with their defaults. */
 export function describeEnvironment(): string {
   const defaults = ConfigSchema.parse({})
-  return CONFIG_KEYS.map((key) => `  ${key.padEnd(26)} ${String(defaults[key] ?? '(unset)')}`).join('\n')
+  return CONFIG_KEYS.map((key) => `  ${key.padEnd(26)} ${String(defaults[key] ?? '(unset)')}`).join(
+    '\n',
+  )
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Redis } from 'ioredis'
 import { z } from 'zod'
-import { DEFAULT_ADAPTER_OPTIONS, type AdapterContext } from './adapters/adapter.js'
+import { DEFAULT_ADAPTER_OPTIONS, dateWindowAt, type AdapterContext } from './adapters/adapter.js'
 import type { Config } from './config.js'
 import { createCustomerKeyer } from './domain/contact.js'
 import {
@@ -23,7 +23,8 @@ export interface Services {
   redis: Redis
   queues: Queues
   logger: Logger
-  adapterContext(fileName: string): AdapterContext
+  /** `note` receives the file-level notes the adapter makes while reading. */
+  adapterContext(fileName: string, note?: (message: string) => void): AdapterContext
   close(): Promise<void>
 }
 
@@ -47,6 +48,7 @@ export function createServices(
     haiUnit: config.HAI_UNIT,
     cdrLayout: config.CDR_LAYOUT ?? null,
     cdrDateOrder: config.CDR_DATE_ORDER,
+    xlsxSheet: config.XLSX_SHEET ?? null,
   }
   const db = createDb(config.DATABASE_URL)
   const redis = createRedis(config.REDIS_URL, serviceOptions.failFast ? 'command' : 'producer')
@@ -59,7 +61,14 @@ export function createServices(
     redis,
     queues,
     logger,
-    adapterContext: (fileName) => ({ fileName, customerKey, segmentMap, options }),
+    adapterContext: (fileName, note = () => undefined) => ({
+      fileName,
+      customerKey,
+      segmentMap,
+      options,
+      dateWindow: dateWindowAt(new Date(), new Date(config.DATE_EARLIEST), config.DATE_FUTURE_DAYS),
+      note,
+    }),
     async close() {
       // Last opened, first closed; keep going after a failure and report the first.
       const errors: unknown[] = []

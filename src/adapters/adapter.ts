@@ -17,6 +17,14 @@ export interface AdapterOptions {
   cdrLayout: string | null
   /** Phone: CDR date order. @defaultValue 'day/month' */
   cdrDateOrder: 'day/month' | 'month/day'
+  /** XLSX: the worksheet to read, by name or 1-based tab index; null = the first visible tab. @defaultValue null */
+  xlsxSheet: string | null
+}
+
+/** Source timestamps outside this window are implausible: the record is rejected (email falls back to Received). */
+export interface DateWindow {
+  earliest: Date
+  latest: Date
 }
 
 export interface AdapterContext {
@@ -25,6 +33,9 @@ export interface AdapterContext {
   customerKey: CustomerKeyer
   segmentMap: SegmentMap
   options: AdapterOptions
+  dateWindow: DateWindow
+  /** Records a note about the file as a whole (the sheet read, an untrusted count); kept on the import. */
+  note(message: string): void
 }
 
 /**
@@ -41,4 +52,26 @@ export const DEFAULT_ADAPTER_OPTIONS: AdapterOptions = Object.freeze({
   haiUnit: 'DJPK',
   cdrLayout: null,
   cdrDateOrder: 'day/month',
+  xlsxSheet: null,
 })
+
+/** The default window: from 2000-01-01 to one day after `now`. */
+export function dateWindowAt(
+  now: Date,
+  earliest = new Date('2000-01-01T00:00:00Z'),
+  futureDays = 1,
+): DateWindow {
+  return { earliest, latest: new Date(now.getTime() + futureDays * 86_400_000) }
+}
+
+/** A context with the default options, for the sample tally, tests and the fuzzer. */
+export function defaultAdapterContext(
+  fields: Pick<AdapterContext, 'fileName' | 'customerKey' | 'segmentMap'> & Partial<AdapterContext>,
+): AdapterContext {
+  return {
+    options: DEFAULT_ADAPTER_OPTIONS,
+    dateWindow: dateWindowAt(new Date()),
+    note: () => undefined,
+    ...fields,
+  }
+}

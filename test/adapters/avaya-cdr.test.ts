@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import { parseAvayaCdr } from '../../src/adapters/avaya-cdr.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { mergeTicketEvents } from '../../src/domain/merge-ticket.js'
@@ -424,6 +424,8 @@ describe('parseAvayaCdr', () => {
       customerKey: testCustomerKey,
       segmentMap: DEFAULT_SEGMENT_MAP,
       options: DEFAULT_ADAPTER_OPTIONS,
+      dateWindow: dateWindowAt(new Date()),
+      note: () => undefined,
     }
     let seen = 0
     for await (const output of parseAvayaCdr(Readable.from(lines()), ctx)) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import { parseEmail } from '../../src/adapters/email.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 import { fixturePath, runAdapterOn, testCustomerKey } from './run-adapter.js'
@@ -99,6 +99,8 @@ describe('parseEmail: streaming', () => {
       customerKey: testCustomerKey,
       segmentMap: DEFAULT_SEGMENT_MAP,
       options: DEFAULT_ADAPTER_OPTIONS,
+      dateWindow: dateWindowAt(new Date()),
+      note: () => undefined,
     }
     for await (const output of parseEmail(Readable.from(mailbox()), ctx)) {
       expect(output).toMatchObject({ kind: 'ticket', recordNumber: 1 })

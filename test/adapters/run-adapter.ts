@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Readable } from 'node:stream'
 import {
+  dateWindowAt,
   DEFAULT_ADAPTER_OPTIONS,
   type Adapter,
   type AdapterOptions,
@@ -49,6 +50,8 @@ async function collect(
     customerKey: testCustomerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: { ...DEFAULT_ADAPTER_OPTIONS, ...options },
+    dateWindow: dateWindowAt(new Date()),
+    note: () => undefined,
   }
   for await (const output of adapter(input, ctx)) outputs.push(output)
   return outputs

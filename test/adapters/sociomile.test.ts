@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import { parseSociomile } from '../../src/adapters/sociomile.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
@@ -297,6 +297,8 @@ describe('parseSociomile: file shapes', () => {
       customerKey: testCustomerKey,
       segmentMap: DEFAULT_SEGMENT_MAP,
       options: DEFAULT_ADAPTER_OPTIONS,
+      dateWindow: dateWindowAt(new Date()),
+      note: () => undefined,
     }
     let seen = 0
     for await (const output of parseSociomile(Readable.from(lines()), ctx)) {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import fc from 'fast-check'
-import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { createCustomerKeyer } from '../../src/domain/contact.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
@@ -27,12 +27,10 @@ const insertAt = (bytes: Buffer, at: number, extra: Buffer) =>
 /** The damage real exports suffer: cut short, stray bytes, another encoding, huge or nested values. */
 export const mutation: fc.Arbitrary<Mutation> = fc
   .oneof(
-    fc
-      .nat()
-      .map((at) => ({
-        name: 'truncated',
-        apply: (b: Buffer) => b.subarray(0, at % (b.length + 1)),
-      })),
+    fc.nat().map((at) => ({
+      name: 'truncated',
+      apply: (b: Buffer) => b.subarray(0, at % (b.length + 1)),
+    })),
     fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([at, extra]) => ({
       name: 'random bytes',
       apply: (b: Buffer) => insertAt(b, at, Buffer.from(extra)),
@@ -87,6 +85,8 @@ export async function runFuzzed(
     customerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: DEFAULT_ADAPTER_OPTIONS,
+    dateWindow: dateWindowAt(new Date()),
+    note: () => undefined,
   }
   const outputs: AdapterOutput[] = []
   let timer: NodeJS.Timeout | undefined

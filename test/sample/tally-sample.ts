@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import { adapterFor } from '../../src/adapters/registry.js'
 import type { Channel } from '../../src/domain/channel.js'
 import { createCustomerKeyer } from '../../src/domain/contact.js'
@@ -29,6 +29,8 @@ export async function tallySample(outDir: string, manifest: SampleManifest): Pro
     customerKey: createCustomerKeyer('sample'),
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: DEFAULT_ADAPTER_OPTIONS,
+    dateWindow: dateWindowAt(new Date()),
+    note: () => undefined,
   }
   for (const file of manifest.files) {
     const counts = (tally.channels[file.channel] ??= { tickets: 0, rejects: 0, skipped: {} })
