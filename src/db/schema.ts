@@ -49,6 +49,12 @@ export interface TicketTable {
   segment_rank: Generated<number>
   subject_rank: Generated<number>
   customer_key_rank: Generated<number>
+  /** Source activity time of the record each descriptive field came from; null while empty. */
+  agent_activity_at: Timestamp | null
+  topic_activity_at: Timestamp | null
+  segment_activity_at: Timestamp | null
+  subject_activity_at: Timestamp | null
+  customer_key_activity_at: Timestamp | null
   import_id: number
   adapter_version: string
   updated_at: DefaultTimestamp

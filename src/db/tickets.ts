@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { TicketState } from '../domain/merge-ticket.js'
+import { DESCRIPTIVE_FIELDS, type TicketState } from '../domain/merge-ticket.js'
 import { statusRank } from '../domain/ticket-status.js'
 import type { ClientTransaction } from './connect.js'
 import { copyRows } from './copy-rows.js'
@@ -16,30 +16,41 @@ export interface TicketUpsertResult {
 
 const DESCRIPTIVE_COLUMNS = ['agent', 'topic', 'segment', 'subject', 'customer_key'] as const
 
-/** A descriptive field and its rank come from whichever side has the higher rank; ties to the newcomer. */
-const fromHigherRank = (column: string) =>
-  sql`case when excluded.${sql.ref(`${column}_rank`)} >= t.${sql.ref(`${column}_rank`)}
-      then excluded.${sql.ref(column)} else t.${sql.ref(column)} end`
+/**
+ * Whether the incoming record's claim on a descriptive field beats the stored one: higher status
+ * rank, then later source activity time, then the greater value by code point (`collate "C"`
+ * compares UTF-8 bytes). An empty field has rank -1 and no time, so any value beats it.
+ */
+const incomingWins = (column: string) => {
+  const rank = sql.ref(`${column}_rank`)
+  const activity = sql.ref(`${column}_activity_at`)
+  const value = sql.ref(column)
+  return sql`(excluded.${rank}, coalesce(excluded.${activity}, '-infinity'), excluded.${value} collate "C")
+    > (t.${rank}, coalesce(t.${activity}, '-infinity'), t.${value} collate "C")`
+}
+
+/** A descriptive field and where it came from, taken together from the winning side. */
+const fromWinner = (column: string, part: string) =>
+  sql`case when ${incomingWins(column)} then excluded.${sql.ref(part)} else t.${sql.ref(part)} end`
 
 /**
- * The README merge rules in SQL (mirrors domain/merge-ticket.ts), so that the order in which
+ * The README merge rules in SQL (the same as domain/merge-ticket.ts), so that the order in which
  * exports arrive never matters. LEAST/GREATEST ignore nulls.
  */
 const MERGED: Record<string, ReturnType<typeof sql>> = {
   opened_at: sql`least(t.opened_at, excluded.opened_at)`,
   first_response_at: sql`least(t.first_response_at, excluded.first_response_at)`,
   closed_at: sql`greatest(t.closed_at, excluded.closed_at)`,
-  status: sql`case when excluded.status_rank >= t.status_rank then excluded.status else t.status end`,
+  status: sql`case when excluded.status_rank > t.status_rank then excluded.status else t.status end`,
   status_rank: sql`greatest(t.status_rank, excluded.status_rank)`,
   message_count: sql`greatest(t.message_count, excluded.message_count)`,
   ...Object.fromEntries(
-    DESCRIPTIVE_COLUMNS.flatMap((column) => [
-      [column, fromHigherRank(column)],
-      [
-        `${column}_rank`,
-        sql`greatest(t.${sql.ref(`${column}_rank`)}, excluded.${sql.ref(`${column}_rank`)})`,
-      ],
-    ]),
+    DESCRIPTIVE_COLUMNS.flatMap((column) =>
+      [column, `${column}_rank`, `${column}_activity_at`].map((part) => [
+        part,
+        fromWinner(column, part),
+      ]),
+    ),
   ),
 }
 const MERGED_COLUMNS = Object.keys(MERGED)
@@ -54,19 +65,12 @@ const STAGED_COLUMNS = [
   'status',
   'status_rank',
   'message_count',
-  'agent',
-  'agent_rank',
-  'topic',
-  'topic_rank',
-  'segment',
-  'segment_rank',
-  'subject',
-  'subject_rank',
-  'customer_key',
-  'customer_key_rank',
+  ...DESCRIPTIVE_COLUMNS.flatMap(
+    (column) => [column, `${column}_rank`, `${column}_activity_at`] as const,
+  ),
 ] as const
 
-const stagedRow = ({ event, fieldRanks }: TicketState) => [
+const stagedRow = ({ event, fieldSources }: TicketState) => [
   event.channel,
   event.sourceTicketId,
   event.openedAt,
@@ -75,16 +79,11 @@ const stagedRow = ({ event, fieldRanks }: TicketState) => [
   event.status,
   statusRank(event.status),
   event.messageCount,
-  event.agent || null,
-  fieldRanks.agent,
-  event.topic || null,
-  fieldRanks.topic,
-  event.segment,
-  fieldRanks.segment,
-  event.subject || null,
-  fieldRanks.subject,
-  event.customerKey,
-  fieldRanks.customerKey,
+  ...DESCRIPTIVE_FIELDS.flatMap((field) => [
+    event[field] || null,
+    fieldSources[field].rank,
+    fieldSources[field].activityAt,
+  ]),
 ]
 
 /**

@@ -111,6 +111,6 @@ function mergeByTicket(tickets: readonly TicketOutput[]): {
 }
 
 function sameFacts(a: TicketState, b: TicketState): boolean {
-  const facts = (s: TicketState) => JSON.stringify([{ ...s.event, raw: null }, s.fieldRanks])
+  const facts = (s: TicketState) => JSON.stringify([{ ...s.event, raw: null }, s.fieldSources])
   return facts(a) === facts(b)
 }

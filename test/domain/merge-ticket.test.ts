@@ -137,30 +137,40 @@ describe('mergeTicketEvents: order independence', () => {
     )
   })
 
-  it('gives the same whole ticket in every order when statuses differ, gaps and all', () => {
-    const distinctStatusesArb = fc
-      .tuple(fc.shuffledSubarray([...TICKET_STATUSES], { minLength: 3, maxLength: 4 }), fc.array(recordArb, { minLength: 4, maxLength: 4 }))
-      .map(([statuses, records]) => statuses.map((status, i) => ({ ...records[i], status })))
+  it('gives the same whole ticket in every order, equal ranks, equal times, gaps and all', () => {
+    const tiedArb = fc.array(
+      recordArb.chain((record) =>
+        fc
+          .record({
+            status: fc.constantFrom<TicketStatus>('resolved', 'abandoned'),
+            closedAt: fc.option(
+              fc.constantFrom(at('2021-12-01T03:00:00Z'), at('2021-12-01T04:00:00Z')),
+            ),
+          })
+          .map((tie) => ({ ...record, ...tie })),
+      ),
+      { minLength: 2, maxLength: 4 },
+    )
     fc.assert(
-      fc.property(distinctStatusesArb, (records) => {
-        const events = tagged(records)
-        const expected = mergeAll(events)
-        for (const order of permutations(events)) expect(mergeAll(order)).toEqual(expected)
-      }),
+      fc.property(
+        fc.oneof(fc.array(recordArb, { minLength: 2, maxLength: 4 }), tiedArb),
+        (records) => {
+          const events = tagged(records)
+          const expected = mergeAll(events)
+          for (const order of permutations(events)) expect(mergeAll(order)).toEqual(expected)
+        },
+      ),
     )
   })
 
-  it(
-    'takes a missing field from the highest-ranked record that has it, in every order',
-    () => {
-      const records = tagged([
-        { status: 'open', agent: 'Bot' },
-        { status: 'resolved', agent: null },
-        { status: 'pending', agent: 'Agus' },
-      ])
-      for (const order of permutations(records)) expect(mergeAll(order).agent).toBe('Agus')
-    },
-  )
+  it('takes a missing field from the highest-ranked record that has it, in every order', () => {
+    const records = tagged([
+      { status: 'open', agent: 'Bot' },
+      { status: 'resolved', agent: null },
+      { status: 'pending', agent: 'Agus' },
+    ])
+    for (const order of permutations(records)) expect(mergeAll(order).agent).toBe('Agus')
+  })
 })
 
 describe('mergeTicketEvents: rules', () => {
@@ -249,21 +259,66 @@ describe('mergeTicketEvents: rules', () => {
     })
   })
 
-  it('lets the later record win a tie of status ranks', () => {
-    const first = event({
+  it('breaks a tie of status ranks by the later source activity time, in either order', () => {
+    const earlyClose = event({
       status: 'resolved',
-      agent: 'Agus',
-      topic: 'SIKD',
-      raw: { record: 'first' },
-    })
-    const second = event({
-      status: 'resolved',
+      closedAt: at('2021-12-01T03:00:00Z'),
       agent: 'Rina',
-      topic: null,
-      raw: { record: 'second' },
+      topic: 'SIKD',
+      raw: { record: 'early' },
     })
-    expect(mergeTicketEvents(first, second)).toEqual({ ...second, topic: 'SIKD' })
-    expect(mergeTicketEvents(second, first)).toEqual({ ...first })
+    const lateClose = event({
+      status: 'resolved',
+      closedAt: at('2021-12-01T04:00:00Z'),
+      agent: 'Agus',
+      topic: null,
+      raw: { record: 'late' },
+    })
+    const expected = { ...lateClose, topic: 'SIKD' }
+    expect(mergeTicketEvents(earlyClose, lateClose)).toEqual(expected)
+    expect(mergeTicketEvents(lateClose, earlyClose)).toEqual(expected)
+  })
+
+  it('takes the activity time as closed, else first response, else opened', () => {
+    const opened = event({ status: 'open', openedAt: at('2021-12-01T05:00:00Z'), topic: 'A' })
+    const responded = event({
+      status: 'open',
+      openedAt: at('2021-12-01T01:00:00Z'),
+      firstResponseAt: at('2021-12-01T04:00:00Z'),
+      topic: 'B',
+    })
+    const closed = event({
+      status: 'open',
+      openedAt: at('2021-12-01T01:00:00Z'),
+      firstResponseAt: at('2021-12-01T09:00:00Z'),
+      closedAt: at('2021-12-01T03:00:00Z'),
+      topic: 'C',
+    })
+    const noTime = event({ status: 'open', topic: 'Z' })
+    for (const order of permutations([opened, responded, closed, noTime])) {
+      expect(mergeAll(order).topic).toBe('A')
+    }
+    for (const order of permutations([responded, closed, noTime])) {
+      expect(mergeAll(order).topic).toBe('B')
+    }
+    for (const order of permutations([closed, noTime])) expect(mergeAll(order).topic).toBe('C')
+  })
+
+  it('breaks a tie of rank and activity time by the greater value in code point order', () => {
+    const same = { status: 'resolved', closedAt: at('2021-12-01T03:00:00Z') } as const
+    // UTF-16 order would put U+FF21 (Ａ) after U+1F600 (😀); code point order puts it before.
+    const pairs = [
+      ['Dana Alokasi Umum', 'SIKD', 'SIKD'],
+      ['SIKD', 'sikd', 'sikd'],
+      ['\uFF21', '\u{1F600}', '\u{1F600}'],
+      ['SIKD', 'SIKD 2', 'SIKD 2'],
+    ] as const
+    for (const [x, y, winner] of pairs) {
+      const a = event({ ...same, topic: x })
+      const b = event({ ...same, topic: y })
+      expect(mergeTicketEvents(a, b).topic).toBe(winner)
+      expect(mergeTicketEvents(b, a).topic).toBe(winner)
+    }
   })
 
   it('takes the largest message count, ignoring a missing one', () => {
