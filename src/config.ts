@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseCdrLayout } from './adapters/cdr-layout.js'
 import { ConfigError } from './errors.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -47,7 +48,18 @@ const ConfigSchema = z.object({
   EMAIL_CONSULTATION_INBOX: z.email().default('callcenter.djpk@kemenkeu.go.id'),
   EMAIL_REPORT_INBOX: z.email().default('lapor.djpk@kemenkeu.go.id'),
   HAI_UNIT: z.string().min(1).default('DJPK'),
-  CDR_LAYOUT: z.string().min(1).optional(),
+  /** Phone: the `system-parameters cdr` form's items, or `preset:<format>` (formats/phone.md). */
+  CDR_LAYOUT: z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      try {
+        parseCdrLayout(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      }
+    })
+    .optional(),
   CDR_DATE_ORDER: z.enum(['day/month', 'month/day']).default('day/month'),
   /** XLSX: the worksheet to read, by name or 1-based tab index; unset = the first visible tab. */
   XLSX_SHEET: z.string().min(1).optional(),

@@ -4,7 +4,7 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import { coerceError, UnreadableFileError } from '../errors.js'
 import type { AdapterContext } from './adapter.js'
 import { parseCdrLayout, type CdrLayout } from './cdr-layout.js'
-import { parseCdrLine } from './cdr-record.js'
+import { createCdrReader } from './cdr-reader.js'
 
 /**
  * Communication Manager CDR records, fixed width, one per line (formats/phone.md, A). Streams
@@ -15,15 +15,17 @@ export async function* parseAvayaCdr(
   input: Readable,
   ctx: AdapterContext,
 ): AsyncGenerator<AdapterOutput> {
-  const layout = layoutOf(ctx)
+  const reader = createCdrReader(layoutOf(ctx), ctx)
   // readline pauses the input while lines wait to be consumed; CR LF counts as one break.
   const lines = createInterface({ input, crlfDelay: Infinity })
   let lineNumber = 0
   for await (const line of lines) {
     lineNumber += 1
-    const output = parseCdrLine(line, lineNumber, layout, ctx)
+    const output = reader.line(line, lineNumber)
     if (output) yield output
   }
+  const unfinished = reader.end()
+  if (unfinished) yield unfinished
 }
 
 /** A layout the records cannot be read with fails the file: fix the setting, then replay. */
@@ -32,6 +34,6 @@ function layoutOf(ctx: AdapterContext): CdrLayout {
     return parseCdrLayout(ctx.options.cdrLayout)
   } catch (thrown) {
     const error = coerceError(thrown)
-    throw new UnreadableFileError(ctx.fileName, error.message, { cause: error })
+    throw new UnreadableFileError(ctx.fileName, `CDR_LAYOUT: ${error.message}`, { cause: error })
   }
 }

@@ -3,7 +3,8 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import { parseSourceDate } from '../domain/source-date.js'
 import type { AdapterContext, AdapterOptions } from './adapter.js'
 import { classifyConditionCode } from './cdr-condition-code.js'
-import { readCdrItems, type CdrLayout } from './cdr-layout.js'
+import type { CdrLayout } from './cdr-layout.js'
+import type { CdrDay } from './cdr-line.js'
 
 type CdrDateOrder = AdapterOptions['cdrDateOrder']
 
@@ -18,46 +19,23 @@ const HASHED_ITEMS = [
   'in-crt-id',
 ]
 /**
- * `MM DD`: the date record the switch sends at midnight and on a date change, alone on its line
- * or after the same protocol prefix as the records.
+ * A record's items → its output. `day` is the date its date record gave when the layout has no
+ * `date` item (undefined: the layout has one; null: no date record came before the record).
  */
-const DATE_RECORD = /(?:^|\s)\d{2} \d{2}$/
-
-/**
- * One line of a CDR file → its output, or null for a line that is not a record at all (blank,
- * NUL padding, a date record: see fixtures/phone/padding-and-date-records.cdr). Whatever precedes
- * the record on its line is a collector's protocol prefix: the record is the line's last
- * `layout.length` characters (fixtures/phone/protocol-prefix.cdr).
- */
-export function parseCdrLine(
-  line: string,
+export function cdrRecordOutput(
+  items: Record<string, string>,
   recordNumber: number,
+  raw: string,
   layout: CdrLayout,
   ctx: AdapterContext,
-): AdapterOutput | null {
-  const bare = line.replace(/[\0\uFEFF]/g, '').trim()
-  if (bare === '' || (bare.length < layout.length && DATE_RECORD.test(bare))) return null
-  const reject = (reason: string): AdapterOutput => ({
-    kind: 'reject',
-    recordNumber,
-    reason,
-    raw: line,
-  })
-
-  // Trailing NULs are padding after the record, not part of it.
-  const text = line.replace(/\0+$/, '')
-  if (text.length < layout.length) {
-    return reject(
-      `line shorter than the CDR layout (${text.length} of ${layout.length} characters)`,
-    )
-  }
-  const items = readCdrItems(text.slice(text.length - layout.length), layout)
-  const endedAt = parseCdrEnd(items.date ?? '', items.time ?? '', ctx.options.cdrDateOrder)
-  if (!endedAt) {
-    return reject(
-      `unparseable date/time "${items.date} ${items.time}" (${ctx.options.cdrDateOrder})`,
-    )
-  }
+  day?: CdrDay | null,
+): AdapterOutput {
+  const reject = (reason: string): AdapterOutput => ({ kind: 'reject', recordNumber, reason, raw })
+  const order = ctx.options.cdrDateOrder
+  if (day === null) return reject('no date record before this record, and the layout has no date')
+  if (day) items = { ...items, date: formatCdrDate(day, order) }
+  const endedAt = parseCdrEnd(items.date ?? '', items.time ?? '', order)
+  if (!endedAt) return reject(`unparseable date/time "${items.date} ${items.time}" (${order})`)
   const durationSeconds = parseCdrDuration(items, layout)
   if (durationSeconds === undefined) {
     const [name, value] = Object.hasOwn(items, 'sec-dur')
@@ -89,6 +67,13 @@ export function parseCdrLine(
       raw: items,
     },
   }
+}
+
+/** A date record's day as the `date` item would print it (DDMMYY or MMDDYY). */
+function formatCdrDate({ year, month, day }: CdrDay, order: CdrDateOrder): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  const [first, second] = order === 'day/month' ? [day, month] : [month, day]
+  return `${pad(first)}${pad(second)}${pad(year % 100)}`
 }
 
 /** The call's end: `date` (DDMMYY or MMDDYY, the day it ended) and `time` (HHMM), in WIB. */

@@ -2,7 +2,7 @@ import type { Adapter } from './adapter.js'
 import { parseAvayaCdr } from './avaya-cdr.js'
 import { parseAvayaCms } from './avaya-cms.js'
 
-export const PHONE_ADAPTER_VERSION = 'avaya@1'
+export const PHONE_ADAPTER_VERSION = 'avaya@2'
 
 /**
  * The phone channel (formats/phone.md): `.csv` files are CMS call records, anything else

@@ -201,7 +201,7 @@ describe('parseAvayaCdr', () => {
 
   it('reads a layout with another item order', async () => {
     const cdrLayout =
-      'ucid:20 date:6 time:4 cond-code:1 sec-dur:5 calling-num:15 dialed-num:18 in-crt-id:3'
+      'ucid:20 space date:6 space time:4 space cond-code:1 space sec-dur:5 space calling-num:15 space dialed-num:18 space in-crt-id:3'
     const outputs = await runAdapter(parseAvayaCdr, 'phone/reordered-items.cdr', { cdrLayout })
     expect(outputs).toEqual([
       withRaw(answered0912, {
@@ -262,7 +262,8 @@ describe('parseAvayaCdr', () => {
   })
 
   it('ids a record by the sha256 of its items when the layout has no UCID', async () => {
-    const cdrLayout = 'date:6 time:4 sec-dur:5 cond-code:1 dialed-num:18 calling-num:15 in-crt-id:3'
+    const cdrLayout =
+      'date:6 space time:4 space sec-dur:5 space cond-code:1 space dialed-num:18 space calling-num:15 space in-crt-id:3'
     const outputs = await runAdapter(parseAvayaCdr, 'phone/no-ucid-item.cdr', { cdrLayout })
     const raw = (
       time: string,
@@ -381,7 +382,8 @@ describe('parseAvayaCdr', () => {
   })
 
   it('reads the h mm t `duration` item when the layout has it instead of sec-dur', async () => {
-    const cdrLayout = 'date:6 time:4 duration:4 cond-code:1 calling-num:15 ucid:20'
+    const cdrLayout =
+      'date:6 space time:4 space duration:4 space cond-code:1 space calling-num:15 space ucid:20'
     const content = [
       '011221 0912 0053 9 081234567890    00001041771638324775',
       '011221 0931 9999 H 02131234567     00001041781638325822',
@@ -399,7 +401,7 @@ describe('parseAvayaCdr', () => {
     await expect(run('date:6 time:4 sec-dur cond-code:1')).rejects.toThrow(
       new UnreadableFileError(
         'calls.cdr',
-        'cdrLayout: "sec-dur" is not an item:width pair (e.g. "date:6")',
+        'CDR_LAYOUT: item 3 "sec-dur" is not an item:width pair (e.g. "date:6", or "space")',
       ),
     )
     await expect(run('date:6 time:4 sec-dur:5')).rejects.toThrow('the "cond-code" item is required')

@@ -34,6 +34,6 @@ describe('parsePhone', () => {
   })
 
   it('names its version', () => {
-    expect(PHONE_ADAPTER_VERSION).toBe('avaya@1')
+    expect(PHONE_ADAPTER_VERSION).toBe('avaya@2')
   })
 })

@@ -1,0 +1,81 @@
+import type { AdapterOptions } from './adapter.js'
+import { ANCHOR_ITEMS, type CdrLayout } from './cdr-layout.js'
+
+/** A day of the calendar, as the switch's date items and date records give it. */
+export interface CdrDay {
+  year: number
+  month: number
+  day: number
+}
+
+/** What a located item must look like; items not listed may hold anything. */
+const ITEM_SHAPES: Readonly<Record<string, RegExp>> = {
+  date: /^\d{6}$/,
+  time: /^(?:[01]\d|2[0-3])[0-5]\d$/,
+  'sec-dur': /^ *\d+$/,
+  duration: /^ *\d+$/,
+  space: /^ +$/,
+  return: /^\r+$/,
+  'line-feed': /^\n+$/,
+  null: /^\0+$/,
+}
+const WORD = /[A-Za-z0-9]/
+
+/**
+ * Where the record starts on its line: the first offset where the layout's anchor items (date,
+ * time, duration, condition code and the fillers between them) have their shape and the record
+ * reaches `reach` characters. Whatever precedes it is a collector's prefix (a sequence number,
+ * a syslog header); whatever follows the record (trailing blanks, NULs) is ignored. A record never
+ * starts inside a word. Null when no offset fits (fixtures/phone/customized-form.cdr).
+ */
+export function findRecordStart(text: string, layout: CdrLayout, reach: number): number | null {
+  const anchorEnd = Math.max(
+    ...layout.items
+      .filter((item) => (ANCHOR_ITEMS as readonly string[]).includes(item.name))
+      .map((item) => item.start + item.width),
+  )
+  const checked = layout.items.filter((item) => item.start < anchorEnd)
+  for (let start = 0; start + reach <= text.length; start += 1) {
+    if (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) continue
+    const fits = checked.every((item) => {
+      const shape = ITEM_SHAPES[item.name]
+      const at = start + item.start
+      return !shape || shape.test(text.slice(at, at + item.width))
+    })
+    if (fits) return start
+  }
+  return null
+}
+
+/**
+ * The date record the switch sends at midnight and on a date change: `MM DD` (printer, expanded,
+ * customized) or `MMDD` (TELESEER, 59-character, int-*), in the CDR date order, alone on its line
+ * or after a collector's prefix. Null when the line is not one.
+ */
+export function readDateRecord(
+  bare: string,
+  order: AdapterOptions['cdrDateOrder'],
+): { month: number; day: number } | null {
+  const match = /(?:^|\s)(\d{2}) ?(\d{2})$/.exec(bare)
+  if (!match) return null
+  const [first, second] = [Number(match[1]), Number(match[2])]
+  const [month, day] = order === 'month/day' ? [first, second] : [second, first]
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { month, day } : null
+}
+
+/**
+ * The year of a date record's month and day, which the record does not carry: the latest year in
+ * which that day is not after `latest` (the end of the plausible-date window, in WIB).
+ */
+export function yearOfDateRecord(month: number, day: number, latest: Date): CdrDay {
+  const wib = new Date(latest.getTime() + 7 * 3_600_000)
+  const lastDay = Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate())
+  const fits = (year: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day))
+    return date.getUTCDate() === day && date.getTime() <= lastDay
+  }
+  let year = wib.getUTCFullYear()
+  // 29 February goes back to the last leap year; eight years always reach one.
+  while (!fits(year) && year > wib.getUTCFullYear() - 8) year -= 1
+  return { year, month, day }
+}
