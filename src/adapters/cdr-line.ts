@@ -1,4 +1,3 @@
-import type { AdapterOptions } from './adapter.js'
 import { ANCHOR_ITEMS, type CdrLayout } from './cdr-layout.js'
 
 /** A day of the calendar, as the switch's date items and date records give it. */
@@ -49,18 +48,17 @@ export function findRecordStart(text: string, layout: CdrLayout, reach: number):
 
 /**
  * The date record the switch sends at midnight and on a date change: `MM DD` (printer, expanded,
- * customized) or `MMDD` (TELESEER, 59-character, int-*), in the CDR date order, alone on its line
- * or after a collector's prefix. Null when the line is not one.
+ * customized) or `MMDD` (TELESEER, 59-character, int-*), month first as Avaya documents it (a
+ * record only valid day first is read so), alone on its line or after a collector's prefix. Null
+ * when the line is not one.
  */
-export function readDateRecord(
-  bare: string,
-  order: AdapterOptions['cdrDateOrder'],
-): { month: number; day: number } | null {
+export function readDateRecord(bare: string): { month: number; day: number } | null {
   const match = /(?:^|\s)(\d{2}) ?(\d{2})$/.exec(bare)
   if (!match) return null
   const [first, second] = [Number(match[1]), Number(match[2])]
-  const [month, day] = order === 'month/day' ? [first, second] : [second, first]
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { month, day } : null
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31
+  if (valid(first, second)) return { month: first, day: second }
+  return valid(second, first) ? { month: second, day: first } : null
 }
 
 /**

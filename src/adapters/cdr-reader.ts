@@ -59,7 +59,7 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
       const bare = line.replace(/[\0\uFEFF]/g, '').trim()
       if (bare === '') return null
       if (bare.length < firstLineReach) {
-        const date = readDateRecord(bare, ctx.options.cdrDateOrder)
+        const date = readDateRecord(bare)
         if (date) {
           day = yearOfDateRecord(date.month, date.day, ctx.dateWindow.latest)
           return null

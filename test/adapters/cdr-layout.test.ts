@@ -127,12 +127,11 @@ describe('CDR layouts as the switch prints them', () => {
     // Primary Output Format printer: `MM DD` date records, items one space apart.
     const outputs = await runWithDateRecords('phone/preset-printer.cdr', {
       cdrLayout: 'preset:printer',
-      cdrDateOrder: 'month/day',
     })
     expect(outputs).toEqual([
       {
         n: 2,
-        id: sha256('120121|0912|0057|71001|150420|9|012'),
+        id: sha256('011221|0912|0057|71001|150420|9|012'),
         openedAt: wib('2021-12-01T09:06:18'),
         closedAt: wib('2021-12-01T09:12'),
         status: 'resolved',
