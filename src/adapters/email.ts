@@ -12,7 +12,7 @@ import { automaticSkipReason } from './email-skip.js'
 import { createSubjectThreads, type SubjectThreads } from './email-subject-threads.js'
 import { MAX_MESSAGE_BYTES, splitMailbox, type MailboxMessage } from './mbox-split.js'
 
-export const EMAIL_ADAPTER_VERSION = 'email@1'
+export const EMAIL_ADAPTER_VERSION = 'email@2'
 
 /** A reject keeps the message's start as raw text: headers and the first of the body. */
 const RAW_TEXT_BYTES = 64 * 1024
@@ -37,7 +37,7 @@ export const parseEmail: Adapter = async function* (input: Readable, ctx: Adapte
   let recordNumber = 0
   // An .eml is one message even when its body has a blank line and a `From ` line (no escaping).
   const format = /\.eml$/i.test(ctx.fileName) ? 'eml' : 'auto'
-  for await (const message of splitMailbox(input, { format })) {
+  for await (const message of splitMailbox(input, { format, note: (text) => ctx.note(text) })) {
     recordNumber += 1
     yield* await parseMailboxMessage(message, recordNumber, ctx, threads)
   }

@@ -1,3 +1,15 @@
+import { contentLengthOf, CountedBody } from './mbox-counted-body.js'
+import {
+  isBlankLine,
+  isEnvelopeLine,
+  isEscapedFromLine,
+  isFromLine,
+  LINE_HEAD_BYTES,
+  NEWLINE,
+  unescapeFromLines,
+} from './mbox-lines.js'
+import { MailboxNotes } from './mbox-notes.js'
+
 /** One message cut from a mailbox file, as bytes, for the MIME parser. */
 export interface MailboxMessage {
   bytes: Buffer
@@ -10,26 +22,25 @@ export interface MailboxMessage {
 /** A message is buffered whole for the MIME parser; past this it is cut off, never held. */
 export const MAX_MESSAGE_BYTES = 100 * 1024 * 1024
 const TRUNCATED_HEAD_BYTES = 64 * 1024
-/** Enough of a line's start to recognize `From ` or `>>…>From ` without holding long lines. */
-const LINE_HEAD_BYTES = 1024
 
-const NEWLINE = 0x0a
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
-const FROM_LINE = /^From /
-const ESCAPED_FROM_LINE = /^>+From /
 
 export interface SplitOptions {
   /** `eml`: one message whatever it holds (a leading `From ` envelope line is dropped). @defaultValue 'auto' */
   format?: 'eml' | 'auto'
   /** @defaultValue MAX_MESSAGE_BYTES */
   maxBytes?: number
+  /** Receives, at the end, what makes the message count uncertain (a Content-Length ignored). */
+  note?: (message: string) => void
 }
 
 /**
  * Splits a `.mbox` or `.eml` byte stream into messages, holding one message at a time.
- * A file whose first line is a `From ` line is an mbox: a message starts at a `From ` line at the
- * start of the file or after a blank line (the blank line is the separator, not message content),
- * and `>From `, `>>From `… lose one `>` (mboxrd). Anything else is one message.
+ * A file whose first line is a `From ` line is an mbox: a message starts at a `From ` envelope
+ * line (a sender and a date) at the start of the file or of any line; a blank line before it is
+ * the separator, not message content. A body line starting `From ` without a date is body.
+ * `Content-Length` (mboxcl, mboxcl2) is honoured when it ends on a message boundary, else
+ * ignored with a note. `>From `, `>>From `… lose one `>` (mboxrd). Anything else is one message.
  */
 export async function* splitMailbox(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
@@ -43,18 +54,24 @@ export async function* splitMailbox(
     yield* splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
   }
   yield* splitter.end()
+  for (const note of splitter.notes.summary()) options.note?.(note)
 }
 
 /**
  * The splitting state machine, synchronous per chunk (a generator step per line would cost more
  * than the MIME parsing). Lines are not held whole (a base64 body may have none); only a line's
- * start is gathered across chunks, so memory stays at one chunk plus LINE_HEAD_BYTES.
+ * start is gathered across chunks, so memory stays at one chunk plus LINE_HEAD_BYTES, and a
+ * counted body (at most one message).
  */
 class MailboxSplitter {
+  readonly notes = new MailboxNotes()
   private mode: 'mbox' | 'single' | null = null
   private message: MessageBuffer | null = null
+  private messageNumber = 0
+  private inHeaders = false
+  private contentLength: number | null = null
+  private counted: CountedBody | null = null
   private heldBlank: Buffer | null = null
-  private previousBlank = false
   private inSeparatorLine = false
   private atFileStart = true
   private atLineStart = true
@@ -67,35 +84,56 @@ class MailboxSplitter {
   ) {}
 
   push(chunk: Buffer): MailboxMessage[] {
-    const buffer = this.carry ? Buffer.concat([this.carry, chunk]) : chunk
-    this.carry = null
-    let position = 0
-    while (position < buffer.length) {
-      const newline = buffer.indexOf(NEWLINE, position)
-      const end = newline === -1 ? buffer.length : newline + 1
-      if (newline === -1 && this.atLineStart && end - position < LINE_HEAD_BYTES) {
-        this.carry = buffer.subarray(position)
-        break
-      }
-      const segment = buffer.subarray(position, end)
-      if (this.atLineStart) this.startLine(segment)
-      else if (!this.inSeparatorLine) this.message?.append(segment)
-      this.atLineStart = newline !== -1
-      position = end
-    }
+    this.consume(chunk, false)
     return this.flush()
   }
 
   end(): MailboxMessage[] {
-    if (this.carry) this.startLine(this.carry)
-    this.carry = null
-    if (this.message) this.done.push(this.message.finish())
-    this.message = null
+    this.consume(Buffer.alloc(0), true)
+    this.finishMessage()
     return this.flush()
   }
 
-  /** `line` is a whole line or at least its first LINE_HEAD_BYTES. */
-  private startLine(segment: Buffer): void {
+  private consume(chunk: Buffer, atEnd: boolean): void {
+    let buffer = this.carry ? Buffer.concat([this.carry, chunk]) : chunk
+    this.carry = null
+    let position = 0
+    while (position < buffer.length || (this.counted && atEnd)) {
+      if (this.counted) {
+        buffer = this.takeCounted(buffer.subarray(position), atEnd)
+        position = 0
+        continue
+      }
+      const newline = buffer.indexOf(NEWLINE, position)
+      const end = newline === -1 ? buffer.length : newline + 1
+      if (newline === -1 && this.atLineStart && !atEnd && end - position < LINE_HEAD_BYTES) {
+        this.carry = buffer.subarray(position)
+        return
+      }
+      const segment = buffer.subarray(position, end)
+      if (this.atLineStart) this.startLine(segment, newline !== -1 || atEnd)
+      else if (!this.inSeparatorLine) this.message?.append(segment)
+      this.atLineStart = newline !== -1
+      position = end
+    }
+  }
+
+  /** Feeds a counted body; returns the bytes the line machine reads next. */
+  private takeCounted(bytes: Buffer, atEnd: boolean): Buffer {
+    const result = this.counted!.take(bytes, atEnd)
+    if (result.verdict === 'more') return Buffer.alloc(0)
+    this.counted = null
+    if (result.verdict === 'mismatch') {
+      this.notes.contentLengthIgnored(this.messageNumber)
+      return result.bytes
+    }
+    this.message?.append(unescapeFromLines(result.body))
+    this.finishMessage()
+    return result.rest
+  }
+
+  /** `segment` is a whole line (`wholeLine`) or at least its first LINE_HEAD_BYTES. */
+  private startLine(segment: Buffer, wholeLine: boolean): void {
     let line = segment
     if (this.atFileStart && line.subarray(0, 3).equals(UTF8_BOM)) line = line.subarray(3)
     this.atFileStart = false
@@ -105,26 +143,61 @@ class MailboxSplitter {
       if (blank) return
       const fromLine = isFromLine(line)
       this.mode = fromLine && this.format === 'auto' ? 'mbox' : 'single'
-      this.message = new MessageBuffer(this.maxBytes)
+      this.startMessage()
       if (fromLine) {
         this.inSeparatorLine = true
         return
       }
-    } else if (this.mode === 'mbox' && this.previousBlank && isFromLine(line)) {
-      if (this.message) this.done.push(this.message.finish())
-      this.message = new MessageBuffer(this.maxBytes)
+    } else if (this.mode === 'mbox' && isEnvelopeLine(line, wholeLine)) {
       this.heldBlank = null
-      this.previousBlank = false
+      this.finishMessage()
+      this.startMessage()
       this.inSeparatorLine = true
       return
+    }
+    if (this.mode === 'mbox' && this.inHeaders) {
+      this.readHeaderLine(line, blank)
+      if (this.counted) return
+    }
+    if (this.mode === 'mbox' && this.heldBlank && isFromLine(line)) {
+      this.notes.fromLineKept(this.messageNumber)
     }
     // A blank line is held back: it may turn out to be the separator before the next message.
     if (this.heldBlank) this.message?.append(this.heldBlank)
     this.heldBlank = blank ? line : null
-    this.previousBlank = blank
     if (blank) return
     if (this.mode === 'mbox' && isEscapedFromLine(line)) line = line.subarray(1)
     this.message?.append(line)
+  }
+
+  /** Notes a Content-Length; at the blank line that ends the headers, starts a counted body. */
+  private readHeaderLine(line: Buffer, blank: boolean): void {
+    if (!blank) {
+      const length = contentLengthOf(line)
+      if (length !== null) this.contentLength = length
+      return
+    }
+    this.inHeaders = false
+    if (this.contentLength === null) return
+    if (this.contentLength > this.maxBytes) {
+      this.notes.contentLengthIgnored(this.messageNumber)
+      return
+    }
+    this.message?.append(line)
+    this.counted = new CountedBody(this.contentLength)
+  }
+
+  private startMessage(): void {
+    this.message = new MessageBuffer(this.maxBytes)
+    this.messageNumber += 1
+    this.inHeaders = true
+    this.contentLength = null
+  }
+
+  private finishMessage(): void {
+    if (this.message) this.done.push(this.message.finish())
+    this.message = null
+    this.heldBlank = null
   }
 
   private flush(): MailboxMessage[] {
@@ -155,21 +228,4 @@ class MessageBuffer {
   finish(): MailboxMessage {
     return { bytes: Buffer.concat(this.parts), sizeBytes: this.size, truncated: this.truncated }
   }
-}
-
-function isFromLine(line: Buffer): boolean {
-  return line[0] === 0x46 && FROM_LINE.test(line.subarray(0, 5).toString('latin1'))
-}
-
-function isEscapedFromLine(line: Buffer): boolean {
-  return (
-    line[0] === 0x3e && ESCAPED_FROM_LINE.test(line.subarray(0, LINE_HEAD_BYTES).toString('latin1'))
-  )
-}
-
-function isBlankLine(line: Buffer): boolean {
-  return (
-    (line.length === 1 && line[0] === NEWLINE) ||
-    (line.length === 2 && line.toString('latin1') === '\r\n')
-  )
 }
