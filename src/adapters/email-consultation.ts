@@ -50,6 +50,7 @@ export function toCustomerTicket(
       messageCount: null,
       raw: facts.raw,
     },
+    ...warningsOf(facts),
   }
 }
 
@@ -85,5 +86,11 @@ export function toAgentReply(
       messageCount: null,
       raw: facts.raw,
     },
+    ...warningsOf(facts),
   }
+}
+
+/** Warnings go on the record only when there are some. */
+function warningsOf(facts: EmailFacts): { warnings?: string[] } {
+  return facts.warnings.length > 0 ? { warnings: facts.warnings } : {}
 }

@@ -1,3 +1,5 @@
+import type { DateWindow } from './adapter.js'
+
 /**
  * RFC 5322 §3.3 dates, with the obsolete forms of §4.3 that old mailers still send (two-digit
  * years, named zones, no seconds) and a few common slips (`GMT+0700`, `+07:00`, full month names,
@@ -70,6 +72,61 @@ export function parseEmailDate(text: string | null | undefined): Date | null {
 export function parseReceivedDate(received: string): Date | null {
   const semicolon = received.lastIndexOf(';')
   return semicolon === -1 ? null : parseEmailDate(received.slice(semicolon + 1))
+}
+
+/** The date a message was sent, or why there is none; `warning` when Date was passed over. */
+export interface SentAt {
+  sentAt: Date | null
+  problem: string | null
+  warning: string | null
+}
+
+/**
+ * `Date`, else the topmost `Received` date (the receiving server's clock) when Date is missing,
+ * unparseable or outside the window (`Mon, 30 Jun 3609`, a clock at 1970). With neither, the
+ * message is rejected: `implausible date` when a date was read but lies outside the window.
+ */
+export function sentAtOf(
+  dateText: string | null,
+  received: string | null,
+  window: DateWindow,
+): SentAt {
+  const plausible = (date: Date | null): date is Date =>
+    date !== null && date >= window.earliest && date <= window.latest
+  const date = parseEmailDate(dateText)
+  if (plausible(date)) return { sentAt: date, problem: null, warning: null }
+  const receivedDate = received ? parseReceivedDate(received) : null
+  if (plausible(receivedDate)) {
+    const warning = date
+      ? `implausible Date "${dateText}": the topmost Received date is used`
+      : null
+    return { sentAt: receivedDate, problem: null, warning }
+  }
+  return {
+    sentAt: null,
+    problem: describeDateProblem(dateText, date, received, receivedDate),
+    warning: null,
+  }
+}
+
+function describeDateProblem(
+  dateText: string | null,
+  date: Date | null,
+  received: string | null,
+  receivedDate: Date | null,
+): string {
+  const dateOf = date
+    ? `Date "${dateText}"`
+    : dateText
+      ? `unparseable Date "${dateText}"`
+      : 'missing Date'
+  const receivedOf = receivedDate
+    ? `topmost Received date ${receivedDate.toISOString()}`
+    : received
+      ? 'no date in the topmost Received header'
+      : 'no Received header'
+  if (date || receivedDate) return `implausible date: ${dateOf} and ${receivedOf}`
+  return `${dateOf} and ${receivedOf}`
 }
 
 function monthNumber(name: string): number | null {

@@ -1,11 +1,18 @@
 import type { ParsedMail } from 'mailparser'
 import type { AdapterOptions } from './adapter.js'
-import { addressesOf, domainOf } from './email-headers.js'
+import { addressesOf, domainOf, headerValues } from './email-headers.js'
 
 export type Inbox = 'consultation' | 'report'
 
-/** Checked in this order: Delivered-To names the mailbox the server actually delivered to. */
-const RECIPIENT_HEADERS = ['delivered-to', 'to', 'cc'] as const
+/**
+ * Where the receiving server delivered the message, in this order: Delivered-To (Postfix,
+ * Gmail), X-Original-To (Postfix, before alias expansion), Envelope-To (Exim), X-Envelope-To.
+ * They name the inbox also for Bcc and alias delivery, where To and Cc do not.
+ */
+const ENVELOPE_HEADERS = [['delivered-to'], ['x-original-to'], ['envelope-to', 'x-envelope-to']]
+/** Then the message's own recipients. */
+const RECIPIENT_HEADERS = ['to', 'cc'] as const
+const ADDRESS = /[^\s<>,;:"()[\]]+@[^\s<>,;:"()[\]]+/g
 
 /**
  * The first recipient header that names one of the two inboxes decides; a header naming both
@@ -14,12 +21,22 @@ const RECIPIENT_HEADERS = ['delivered-to', 'to', 'cc'] as const
 export function inboxOf(mail: ParsedMail, options: AdapterOptions): Inbox | null {
   const consultation = options.consultationInbox.trim().toLowerCase()
   const report = options.reportInbox.trim().toLowerCase()
-  for (const key of RECIPIENT_HEADERS) {
-    const addresses = new Set(addressesOf(mail, key).map((recipient) => recipient.address))
-    if (addresses.has(consultation)) return 'consultation'
-    if (addresses.has(report)) return 'report'
+  const candidates = [
+    ...ENVELOPE_HEADERS.map((keys) => keys.flatMap((key) => envelopeAddresses(mail, key))),
+    ...RECIPIENT_HEADERS.map((key) => addressesOf(mail, key).map((to) => to.address)),
+  ]
+  for (const addresses of candidates) {
+    if (addresses.includes(consultation)) return 'consultation'
+    if (addresses.includes(report)) return 'report'
   }
   return null
+}
+
+/** Envelope headers hold bare addresses (`X-Original-To: a@b, c@d`), sometimes in `<…>`. */
+function envelopeAddresses(mail: ParsedMail, key: string): string[] {
+  return headerValues(mail, key).flatMap((value) =>
+    [...value.matchAll(ADDRESS)].map(([address]) => address.toLowerCase()),
+  )
 }
 
 /** The staff domain and its subdomains (`djpk.kemenkeu.go.id`) are the contact center's own. */

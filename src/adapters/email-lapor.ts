@@ -1,6 +1,7 @@
 import type { Attachment, ParsedMail } from 'mailparser'
 import type { AdapterOutput, RejectOutput } from '../domain/adapter-output.js'
 import { domainOf } from './email-headers.js'
+import { partType } from './email-mime.js'
 import type { EmailFacts } from './email-message.js'
 
 type Reject = (reason: string) => RejectOutput
@@ -22,7 +23,7 @@ export function toLaporOutputs(
   if (attachments.length === 0) return [{ kind: 'skip', recordNumber, reason: 'no attachment' }]
   const { messageId, sentAt } = facts
   return attachments.map((attachment): AdapterOutput => {
-    const fileName = attachment.filename ?? `(unnamed ${attachment.contentType})`
+    const fileName = attachment.filename ?? `(unnamed ${partType(attachment)})`
     if (!messageId) return reject(`missing Message-ID (attachment ${fileName})`)
     if (!sentAt) return reject(`${facts.dateProblem ?? 'missing Date'} (attachment ${fileName})`)
     return {
@@ -41,8 +42,9 @@ export function toLaporOutputs(
 }
 
 /**
- * Parts with a file name or `Content-Disposition: attachment`, less images the HTML shows
- * through `cid:` links (logos, signatures, pasted screenshots): those are not documents.
+ * Parts with a file name, whatever their type or disposition (email-mime.ts), or with
+ * `Content-Disposition: attachment`, less images the HTML shows through `cid:` links (logos,
+ * signatures, pasted screenshots): those are not documents. Unnamed body text is not either.
  * mailparser has decoded RFC 2231 and encoded-word file names already.
  */
 function documentAttachments(mail: ParsedMail): Attachment[] {
@@ -51,7 +53,7 @@ function documentAttachments(mail: ParsedMail): Attachment[] {
     const named =
       Boolean(attachment.filename) || attachment.contentDisposition?.toLowerCase() === 'attachment'
     const inlineImage =
-      attachment.contentType.toLowerCase().startsWith('image/') &&
+      partType(attachment).startsWith('image/') &&
       attachment.cid !== undefined &&
       shownInline.has(attachment.cid.toLowerCase())
     return named && !inlineImage

@@ -1,5 +1,8 @@
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { parseEmailDate, parseReceivedDate } from './email-date.js'
+import type { ParsedMail } from 'mailparser'
+import type { DateWindow } from './adapter.js'
+import { sentAtOf } from './email-date.js'
+import { parseMime } from './email-mime.js'
+import { addressHeaderText, headerText, parseAddresses } from './email-text.js'
 import {
   addressesOf,
   firstHeaderValue,
@@ -26,6 +29,9 @@ const RAW_HEADERS = [
   ['to', 'To'],
   ['cc', 'Cc'],
   ['delivered-to', 'Delivered-To'],
+  ['x-original-to', 'X-Original-To'],
+  ['envelope-to', 'Envelope-To'],
+  ['x-envelope-to', 'X-Envelope-To'],
   ['subject', 'Subject'],
   ['in-reply-to', 'In-Reply-To'],
   ['references', 'References'],
@@ -38,41 +44,45 @@ export interface EmailFacts {
   /** The thread's first message: first id of References, else In-Reply-To; null for neither. */
   threadRootId: string | null
   sender: MailAddress | null
-  /** Date, else the topmost Received header's date; null with `dateProblem` when neither parses. */
+  /**
+   * Date, else the topmost Received header's date when Date is missing, unparseable or outside
+   * the date window; null with `dateProblem` when neither gives a plausible date.
+   */
   sentAt: Date | null
   dateProblem: string | null
   /** The decoded Subject, '' when there is none. */
   subject: string
   raw: Record<string, string | string[]>
+  /** Text that was guessed or could not be decoded, the Date passed over. */
+  warnings: string[]
 }
 
 /** Parses one message from its bytes (never from a string: the charset is the message's own). */
 export function parseEmailMessage(bytes: Buffer): Promise<ParsedMail> {
-  return simpleParser(bytes, PARSER_OPTIONS)
+  return parseMime(bytes, PARSER_OPTIONS)
 }
 
-export function readEmailFacts(mail: ParsedMail): EmailFacts {
-  const dateText = firstHeaderValue(mail, 'date')
+export function readEmailFacts(mail: ParsedMail, window: DateWindow): EmailFacts {
   const received = firstHeaderValue(mail, 'received')
   // mailparser turns an unreadable Date into "now": the header is parsed here instead.
-  const sentAt = parseEmailDate(dateText) ?? (received ? parseReceivedDate(received) : null)
+  const date = sentAtOf(firstHeaderValue(mail, 'date'), received, window)
+  const subject = headerText(mail, 'subject', mail.subject ?? null)
+  const from = addressHeaderText(mail, 'from')
+  const warnings = [date.warning, subject?.warning, from?.warning].filter(
+    (warning): warning is string => Boolean(warning),
+  )
   return {
     messageId: firstMessageId(firstHeaderValue(mail, 'message-id')),
     threadRootId:
       firstMessageId(firstHeaderValue(mail, 'references')) ??
       firstMessageId(firstHeaderValue(mail, 'in-reply-to')),
-    sender: addressesOf(mail, 'from')[0] ?? null,
-    sentAt,
-    dateProblem: sentAt ? null : describeDateProblem(dateText, received),
-    subject: mail.subject?.replace(/\s+/g, ' ').trim() ?? '',
+    sender: (from ? parseAddresses(from.text) : addressesOf(mail, 'from'))[0] ?? null,
+    sentAt: date.sentAt,
+    dateProblem: date.problem,
+    subject: subject?.text.replace(/\s+/g, ' ').trim() ?? '',
     raw: rawHeadersOf(mail, received),
+    warnings,
   }
-}
-
-function describeDateProblem(dateText: string | null, received: string | null): string {
-  const date = dateText ? `unparseable Date "${dateText}"` : 'missing Date'
-  const fallback = received ? 'no date in the topmost Received header' : 'no Received header'
-  return `${date} and ${fallback}`
 }
 
 function rawHeadersOf(

@@ -72,7 +72,7 @@ async function parseMailboxMessage(
 
   const skipReason = automaticSkipReason(mail)
   if (skipReason) return [{ kind: 'skip', recordNumber, reason: skipReason }]
-  const facts = readEmailFacts(mail)
+  const facts = readEmailFacts(mail, ctx.dateWindow)
   // Staff mail is an agent reply whoever it went to: a reply goes to the customer, not the inbox.
   if (facts.sender && isStaffAddress(facts.sender.address, ctx.options.staffDomain)) {
     return [toAgentReply(facts, recordNumber, reject)]

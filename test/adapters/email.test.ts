@@ -94,7 +94,7 @@ const sampleReply = agentReply(2, 'CAB1x9=abc123@mail.gmail.com', '2021-12-01T03
 
 describe('parseEmail: consultation inbox', () => {
   it('names its version', () => {
-    expect(EMAIL_ADAPTER_VERSION).toBe('email@1')
+    expect(EMAIL_ADAPTER_VERSION).toBe('email@2')
   })
 
   it('reads the format page sample: one ticket, the reply counted as skipped', async () => {
@@ -310,11 +310,16 @@ describe('parseEmail: consultation inbox', () => {
     ])
   })
 
-  it('skips auto-replies, also from staff, but not Auto-Submitted: no', async () => {
+  it('skips auto-replies, also from staff, but not Auto-Submitted: no nor Precedence: bulk alone', async () => {
     expect(await runAdapter(parseEmail, 'email/auto-replies.mbox')).toEqual([
       { kind: 'skip', recordNumber: 1, reason: 'auto-reply' },
       { kind: 'skip', recordNumber: 2, reason: 'auto-reply' },
-      { kind: 'skip', recordNumber: 3, reason: 'auto-reply' },
+      customerTicket(3, 'bulk-3@berita.example.com', '2021-12-06T03:00:00Z', {
+        topic: 'Berita mingguan',
+        subject: 'Berita mingguan',
+        segment: 'lainnya',
+        from: 'newsletter@berita.example.com',
+      }),
       { kind: 'skip', recordNumber: 4, reason: 'auto-reply' },
       customerTicket(5, 'human-5@mail.gmail.com', '2021-12-06T05:00:00Z', {
         topic: 'Pertanyaan manusia',
