@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { AdapterOptions } from './adapter.js'
 import { readCsv } from './read-csv.js'
 import { readXlsx } from './read-xlsx.js'
 
@@ -12,12 +13,22 @@ export interface TableRecord {
   error?: string
 }
 
+/** What a table reader needs of its adapter's context: an AdapterContext is one. */
+export interface TableReading {
+  fileName: string
+  options: Pick<AdapterOptions, 'xlsxSheet'>
+  /** A note about the file as a whole: the sheet read, an encoding fallen back to. */
+  note(message: string): void
+}
+
 export type TableFormat = 'csv' | 'xlsx'
 
 export function tableFormatOf(fileName: string): TableFormat {
   return fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv'
 }
 
-export function readTable(input: Readable, fileName: string): AsyncGenerator<TableRecord> {
-  return tableFormatOf(fileName) === 'xlsx' ? readXlsx(input) : readCsv(input)
+export function readTable(input: Readable, reading: TableReading): AsyncGenerator<TableRecord> {
+  return tableFormatOf(reading.fileName) === 'xlsx'
+    ? readXlsx(input, reading)
+    : readCsv(input, reading)
 }

@@ -25,7 +25,7 @@ export function createTableAdapter<F extends string>(
     const format = tableFormatOf(ctx.fileName)
     let header: string[] | null = null
     let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
-    for await (const { recordNumber, cells, raw, error } of readRecords(input, ctx.fileName)) {
+    for await (const { recordNumber, cells, raw, error } of readRecords(input, ctx)) {
       if (error) {
         yield { kind: 'reject', recordNumber, reason: `unreadable record: ${error}`, raw }
         continue
@@ -43,10 +43,13 @@ export function createTableAdapter<F extends string>(
 }
 
 /** A reader that fails (not a zip, a truncated workbook) means the file cannot be read at all. */
-async function* readRecords(input: Readable, fileName: string): AsyncGenerator<TableRecord> {
+async function* readRecords(input: Readable, ctx: AdapterContext): AsyncGenerator<TableRecord> {
+  const { fileName } = ctx
   try {
-    yield* readTable(input, fileName)
+    yield* readTable(input, ctx)
   } catch (thrown) {
+    // A reader's own file-level message (no such sheet) stands as it is.
+    if (thrown instanceof UnreadableFileError) throw thrown
     const error = coerceError(thrown)
     const format = tableFormatOf(fileName).toUpperCase()
     throw new UnreadableFileError(fileName, `not a readable ${format} file: ${error.message}`, { cause: error })
