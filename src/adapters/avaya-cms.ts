@@ -6,6 +6,7 @@ import type { AdapterContext } from './adapter.js'
 import { settleCmsCalls, type CmsDisposition, type CmsSegment } from './avaya-cms-call.js'
 import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
 import { readCsv } from './read-csv.js'
+import { scoreTable, type TableSample } from './table-score.js'
 
 /** Columns of a CMS External Call History CSV (formats/phone.md, B); others are ignored. */
 export const CMS_COLUMNS = {
@@ -52,7 +53,7 @@ export async function* parseAvayaCms(
   const segments: CmsSegment[] = []
   let header: string[] | null = null
   let fieldsOf: ((cells: readonly string[]) => Record<CmsField, string>) | null = null
-  for await (const { recordNumber, cells, raw, error } of readCsv(input)) {
+  for await (const { recordNumber, cells, raw, error } of readCsv(input, ctx)) {
     if (error) {
       yield { kind: 'reject', recordNumber, reason: `unreadable record: ${error}`, raw }
       continue
@@ -116,4 +117,14 @@ function parseCmsSegment(
 /** segstart/segstop are Unix seconds (UTC); nothing else is accepted. */
 function parseUnixSeconds(text: string): Date | null {
   return /^\d+$/.test(text) ? parseSourceDate(text, { unixSeconds: true, zone: 'UTC' }) : null
+}
+
+/** How well a table fits a CMS call history; detect-channel.ts compares the channels' scores. */
+export function scoreCmsTable(sample: TableSample): number | null {
+  return scoreTable(sample, CMS_COLUMNS, {
+    callId: (id) => /^\d+$/.test(id),
+    segment: (segment) => /^\d+$/.test(segment),
+    segStart: (seconds) => /^\d{9,10}$/.test(seconds),
+    disposition: (disposition) => Object.hasOwn(DISPOSITIONS, disposition.toLowerCase()),
+  })
 }
