@@ -1,45 +1,66 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { Channel } from '../domain/channel.js'
-import { CMS_COLUMNS } from './avaya-cms.js'
-import { HAI_KEMENKEU_COLUMNS } from './hai-kemenkeu.js'
-import { normalizeHeader, type ColumnSpecs } from './header-aliases.js'
+import { coerceError } from '../errors.js'
+import { scoreCmsTable } from './avaya-cms.js'
+import { scoreHaiKemenkeuTable } from './hai-kemenkeu.js'
 import { peekStream } from './peek-stream.js'
-import { readTable, tableFormatOf } from './read-table.js'
-import { SOCIOMILE_COLUMNS } from './sociomile.js'
+import { readTable, tableFormatOf, type TableReading } from './read-table.js'
+import { sniffBinary, isZip } from './sniff-bytes.js'
+import { scoreSociomileTable } from './sociomile.js'
+import type { TableSample, TableScorer } from './table-score.js'
 
 export type Detection =
   | { kind: 'found'; channel: Channel; by: string }
   | { kind: 'unknown'; candidates: Channel[]; reason: string }
 
 const HEAD_BYTES = 8 * 1024
-const MAIL_HEADER = /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
+/** Detection reads at most this much of a CSV, and this many rows after the header. */
+const SAMPLE_BYTES = 64 * 1024
+const SAMPLE_ROWS = 20
+const MAIL_HEADER =
+  /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
 const CDR_LINE = /^[\s\0]*(?:\S*\s+)?\d{6} \d{4} [ \d]{5} \S/m
 
-/** Tabular exports, told apart by their required columns; HAI is checked first (it has a unit). */
-const TABLE_CHANNELS: readonly [Channel, ColumnSpecs<string>][] = [
-  ['phone', CMS_COLUMNS],
-  ['hai_kemenkeu', HAI_KEMENKEU_COLUMNS],
-  ['whatsapp', SOCIOMILE_COLUMNS],
+/** Tabular exports; each rates a sample (its columns and value shapes) next to its column specs. */
+const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
+  ['phone', scoreCmsTable],
+  ['hai_kemenkeu', scoreHaiKemenkeuTable],
+  ['whatsapp', scoreSociomileTable],
 ]
 
 /**
- * Picks a file's channel from its extension and content: a mail header, a JSON shape, a
- * fixed-width CDR line or a header row. Reads only the start of the file (XLSX: its first row).
+ * Picks a file's channel from its first bytes, extension and content: a known binary signature
+ * (an image, a PDF) is no export at all; then a mail header, a JSON shape, a fixed-width CDR line,
+ * or for a table the channel whose columns and values fit its header and first rows best.
+ * Reads only the start of the file (XLSX: the first rows of the sheet it would read).
  */
-export async function detectChannel(fileName: string, open: () => Readable): Promise<Detection> {
+export async function detectChannel(
+  fileName: string,
+  open: () => Readable,
+  options: TableReading['options'] = { xlsxSheet: null },
+): Promise<Detection> {
+  const input = open()
+  const { head } = await peekStream(input, HEAD_BYTES).finally(() => input.destroy())
   const name = fileName.toLowerCase()
   const extension = name.slice(name.lastIndexOf('.'))
+  const binary = sniffBinary(head)
+  if (extension === '.xlsx') {
+    if (!isZip(head)) return notAnExport(`not an XLSX workbook: ${binary ?? 'not a ZIP archive'}`)
+    return detectTable({ fileName, options, note: () => undefined }, open)
+  }
+  if (binary) return notAnExport(`a ${binary}, not a channel export`)
   if (extension === '.eml' || extension === '.mbox') return found('email', `${extension} extension`)
-  if (['.json', '.ndjson', '.jsonl'].includes(extension)) return found('livechat', `${extension} extension`)
+  if (['.json', '.ndjson', '.jsonl'].includes(extension)) {
+    return found('livechat', `${extension} extension`)
+  }
   if (extension === '.cdr') return found('phone', '.cdr extension')
-  if (extension === '.xlsx' || extension === '.csv') return detectTable(fileName, open)
+  if (extension === '.csv') return detectTable({ fileName, options, note: () => undefined }, open)
 
-  const input = open()
-  const { head } = await peekStream(input, HEAD_BYTES)
-  input.destroy()
   const text = head.toString('utf8').replace(/^\uFEFF/, '')
   if (/^\s*[[{]/.test(text)) return found('livechat', 'JSON content')
-  if (MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text)) return found('email', 'mail headers')
+  if (MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text)) {
+    return found('email', 'mail headers')
+  }
   if (CDR_LINE.test(text)) return found('phone', 'fixed-width CDR records')
   return {
     kind: 'unknown',
@@ -48,30 +69,74 @@ export async function detectChannel(fileName: string, open: () => Readable): Pro
   }
 }
 
-async function detectTable(fileName: string, open: () => Readable): Promise<Detection> {
-  const input = open()
-  let header: string[] = []
+/** The table channel whose score is highest, if no other comes as close; a tie names them all. */
+async function detectTable(reading: TableReading, open: () => Readable): Promise<Detection> {
+  const format = tableFormatOf(reading.fileName)
+  const tableChannels = TABLE_CHANNELS.map(([channel]) => channel)
+  let sample: TableSample
   try {
-    for await (const record of readTable(input, fileName)) {
-      header = record.cells
-      break
+    sample = await readSample(reading, open)
+  } catch (thrown) {
+    const reason = `not a readable ${format.toUpperCase()} file: ${coerceError(thrown).message}`
+    return { kind: 'unknown', candidates: tableChannels, reason }
+  }
+  const scores = TABLE_CHANNELS.flatMap(([channel, score]) => {
+    const value = score(sample)
+    return value === null ? [] : [{ channel, value }]
+  }).sort((a, b) => b.value - a.value)
+  const [best, second] = scores
+  if (!best) {
+    const columns = sample.header.slice(0, 6).join(', ') || 'empty'
+    return {
+      kind: 'unknown',
+      candidates: tableChannels,
+      reason: `the header row matches no known export (${columns})`,
     }
+  }
+  const scored = scores.map(({ channel, value }) => `${channel} ${value.toFixed(2)}`).join(', ')
+  if (second && best.value - second.value < 1e-9) {
+    const tied = scores
+      .filter(({ value }) => best.value - value < 1e-9)
+      .map(({ channel }) => channel)
+    return {
+      kind: 'unknown',
+      candidates: tied,
+      reason: `the header row and first rows fit ${tied.join(' and ')} equally well (${scored})`,
+    }
+  }
+  return found(best.channel, `${format} header and first rows (${scored})`)
+}
+
+/**
+ * The header and first rows. A CSV is read from its first SAMPLE_BYTES only, cut after the last
+ * whole line; an XLSX must be unzipped to reach its rows, so it stops after SAMPLE_ROWS rows.
+ */
+async function readSample(reading: TableReading, open: () => Readable): Promise<TableSample> {
+  const input = open()
+  try {
+    let source: Readable = input
+    if (tableFormatOf(reading.fileName) === 'csv') {
+      const { head } = await peekStream(input, SAMPLE_BYTES)
+      const cut = head.length >= SAMPLE_BYTES ? head.lastIndexOf(0x0a) + 1 : 0
+      source = Readable.from([cut > 0 ? head.subarray(0, cut) : head])
+    }
+    let header: string[] | null = null
+    const rows: string[][] = []
+    for await (const record of readTable(source, reading)) {
+      if (record.error) continue
+      if (!header) header = record.cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
+      else rows.push(record.cells)
+      if (rows.length >= SAMPLE_ROWS) break
+    }
+    return { header: header ?? [], rows }
   } finally {
     input.destroy()
   }
-  const present = new Set(header.map(normalizeHeader))
-  const matches = TABLE_CHANNELS.filter(([, specs]) =>
-    Object.values(specs)
-      .filter((spec) => spec.required)
-      .every((spec) => spec.aliases.some((alias) => present.has(normalizeHeader(alias)))),
-  ).map(([channel]) => channel)
-  const [first] = matches
-  if (first) return found(first, `${tableFormatOf(fileName)} header`)
-  return {
-    kind: 'unknown',
-    candidates: TABLE_CHANNELS.map(([channel]) => channel),
-    reason: `the header row matches no known export (${header.slice(0, 6).join(', ') || 'empty'})`,
-  }
+}
+
+/** Bytes that are no channel's export: no channel is a candidate. */
+function notAnExport(reason: string): Detection {
+  return { kind: 'unknown', candidates: [], reason }
 }
 
 function found(channel: Channel, by: string): Detection {

@@ -5,6 +5,7 @@ import type { TicketStatus } from '../domain/ticket-status.js'
 import type { AdapterContext } from './adapter.js'
 import type { ColumnSpecs } from './header-aliases.js'
 import { createTableAdapter, type TableRow } from './table-adapter.js'
+import { scoreTable, type TableSample } from './table-score.js'
 import { optionalDate } from './optional-date.js'
 
 /**
@@ -42,7 +43,7 @@ const STATUS_MAP: Readonly<Record<string, TicketStatus>> = {
 }
 const NUMERIC_ID = /^\d+$/
 
-export const HAI_ADAPTER_VERSION = 'hai@1'
+export const HAI_ADAPTER_VERSION = 'hai@2'
 
 export const parseHaiKemenkeu = createTableAdapter(HAI_KEMENKEU_COLUMNS, parseHaiKemenkeuRow)
 
@@ -113,4 +114,12 @@ function unitPatternOf(unit: string): RegExp {
     unitPatterns.set(unit, pattern)
   }
   return pattern
+}
+
+/** How well a table fits a HAI Kemenkeu report; detect-channel.ts compares the channels' scores. */
+export function scoreHaiKemenkeuTable(sample: TableSample): number | null {
+  return scoreTable(sample, HAI_KEMENKEU_COLUMNS, {
+    ticketId: (id) => NUMERIC_ID.test(id),
+    status: (status) => Object.hasOwn(STATUS_MAP, status.toLowerCase().replace(/[\s-]+/g, '_')),
+  })
 }

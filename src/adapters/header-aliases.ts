@@ -10,7 +10,10 @@ export type ColumnSpecs<F extends string> = Readonly<Record<F, ColumnSpec>>
 
 /** Case-insensitive, ignoring spaces, `_`, `-` and `.` (formats/README.md, Headers). */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_.-]/g, '')
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_.-]/g, '')
 }
 
 /**
@@ -22,17 +25,14 @@ export function resolveColumns<F extends string>(
   specs: ColumnSpecs<F>,
   fileName: string,
 ): (cells: readonly string[]) => Record<F, string> {
-  const positions = new Map(header.map((name, index) => [normalizeHeader(name), index] as const))
-  const indexOf = {} as Record<F, number | undefined>
+  const indexOf = findColumns(header, specs)
   for (const field of Object.keys(specs) as F[]) {
     const spec = specs[field]
-    const found = spec.aliases.map((alias) => positions.get(normalizeHeader(alias))).find((i) => i !== undefined)
-    if (found === undefined && spec.required) {
+    if (indexOf[field] === undefined && spec.required) {
       const [first, ...others] = spec.aliases
       const also = others.length > 0 ? ` (also accepted: ${others.join(', ')})` : ''
       throw new UnreadableFileError(fileName, `missing required column "${first}"${also}`)
     }
-    indexOf[field] = found
   }
   return (cells) => {
     const fields = {} as Record<F, string>
@@ -42,4 +42,19 @@ export function resolveColumns<F extends string>(
     }
     return fields
   }
+}
+
+/** Each field's column in this header (the first alias present winning), undefined when absent. */
+export function findColumns<F extends string>(
+  header: readonly string[],
+  specs: ColumnSpecs<F>,
+): Record<F, number | undefined> {
+  const positions = new Map(header.map((name, index) => [normalizeHeader(name), index] as const))
+  const indexOf = {} as Record<F, number | undefined>
+  for (const field of Object.keys(specs) as F[]) {
+    indexOf[field] = specs[field].aliases
+      .map((alias) => positions.get(normalizeHeader(alias)))
+      .find((i) => i !== undefined)
+  }
+  return indexOf
 }

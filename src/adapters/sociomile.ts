@@ -5,6 +5,7 @@ import type { TicketStatus } from '../domain/ticket-status.js'
 import type { AdapterContext } from './adapter.js'
 import type { ColumnSpecs } from './header-aliases.js'
 import { createTableAdapter, type TableRow } from './table-adapter.js'
+import { scoreTable, type TableSample } from './table-score.js'
 import { optionalDate } from './optional-date.js'
 
 /** Header aliases of a Sociomile ticket export (formats/whatsapp.md). */
@@ -40,7 +41,7 @@ const WHATSAPP_VALUES = new Set(['whatsapp', 'wa'])
 /** Excel turns long numeric ids into `6.49E+23` / `6,49E+23`: the digits are gone for good. */
 const EXCEL_MANGLED_ID = /^\d+(?:[.,]\d+)?E\+\d+$/i
 
-export const SOCIOMILE_ADAPTER_VERSION = 'sociomile@1'
+export const SOCIOMILE_ADAPTER_VERSION = 'sociomile@2'
 
 export const parseSociomile = createTableAdapter(SOCIOMILE_COLUMNS, parseSociomileRow)
 
@@ -82,4 +83,16 @@ function parseSociomileRow(row: TableRow<SociomileField>, ctx: AdapterContext): 
       raw: row.record,
     },
   }
+}
+
+/** Sociomile's own ids: 24 hex digits (a MongoDB ObjectId). */
+const SOCIOMILE_ID = /^[0-9a-f]{24}$/i
+
+/** How well a table fits a Sociomile export; detect-channel.ts compares the channels' scores. */
+export function scoreSociomileTable(sample: TableSample): number | null {
+  return scoreTable(sample, SOCIOMILE_COLUMNS, {
+    ticketId: (id) => SOCIOMILE_ID.test(id),
+    channel: (value) => WHATSAPP_VALUES.has(value.toLowerCase()),
+    status: (value) => STATUS_MAP.has(value.toLowerCase()),
+  })
 }

@@ -22,7 +22,11 @@ export async function enqueuePaths(
 ): Promise<EnqueuedFile[]> {
   const channels = new Map<string, Channel>()
   for (const file of files) {
-    channels.set(file, options.channelOf?.(file) ?? (await detectOrExplain(file)))
+    channels.set(
+      file,
+      options.channelOf?.(file) ??
+        (await detectOrExplain(file, services.config.XLSX_SHEET ?? null)),
+    )
   }
   const enqueued: EnqueuedFile[] = []
   for (const [file, channel] of channels) {
@@ -75,10 +79,11 @@ export async function waitWithProgress(
   }
 }
 
-async function detectOrExplain(file: string): Promise<Channel> {
-  const detection = await detectChannel(file, () => createReadStream(file))
+async function detectOrExplain(file: string, xlsxSheet: string | null): Promise<Channel> {
+  const detection = await detectChannel(file, () => createReadStream(file), { xlsxSheet })
   if (detection.kind === 'found') return detection.channel
+  const could = detection.candidates.join(' or ')
   throw new Error(
-    `${file}: cannot tell its channel (${detection.reason}); it could be ${detection.candidates.join(' or ')}: pass --channel`,
+    `${file}: cannot tell its channel (${detection.reason})${could ? `; it could be ${could}: pass --channel` : ''}`,
   )
 }

@@ -50,7 +50,7 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
       agent: 'Rina',
       topic: 'Dana Alokasi Umum',
       segment: 'pemda',
-      adapter_version: 'sociomile@1',
+      adapter_version: 'sociomile@2',
     })
     expect(row.customer_key).toMatch(/^[0-9a-f]{32}$/)
     const sources = await t.services.db.selectFrom('ticket_source').select('raw').execute()
