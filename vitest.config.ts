@@ -12,6 +12,7 @@ export default defineConfig({
             'test/report/**/*.test.ts',
             'test/sample/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
+            'test/queue/**/*.test.ts',
           ],
         },
       },

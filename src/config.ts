@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parseCdrLayout } from './adapters/cdr-layout.js'
 import { ConfigError } from './errors.js'
+import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -12,6 +13,15 @@ const redisUrl = z
   .string()
   .regex(/^rediss?:\/\//, 'expected a redis:// URL')
   .refine((value) => URL.canParse(value), 'expected a redis:// URL')
+const clusterNodes = z
+  .string()
+  .refine((value) => parseClusterNodes(value) !== null, 'expected host:port[,host:port…]')
+const natMap = z
+  .string()
+  .refine(
+    (value) => parseNatMap(value) !== null,
+    'expected announced-host:port=reachable-host:port[,…]',
+  )
 const positiveInt = z.coerce.number().int().positive()
 /** Five fields (minute first) or six (second first), as BullMQ's cron parser takes them. */
 const cron = z
@@ -26,6 +36,15 @@ const cron = z
 const ConfigSchema = z.object({
   DATABASE_URL: postgresUrl.default('postgres://postgres:postgres@127.0.0.1:5432/dering'),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /** Seed nodes of a Redis Cluster; when set, every connection is a cluster client and REDIS_URL is not used. */
+  REDIS_CLUSTER_NODES: clusterNodes.optional(),
+  /** Cluster nodes announcing addresses this process cannot reach: `announced=reachable,…`. */
+  REDIS_CLUSTER_NAT_MAP: natMap.optional(),
+  /** ACL user and password of every cluster node (on a single Redis they go in REDIS_URL). */
+  REDIS_CLUSTER_USERNAME: z.string().min(1).optional(),
+  REDIS_CLUSTER_PASSWORD: z.string().min(1).optional(),
+  /** TLS to every cluster node (on a single Redis: a rediss:// URL). */
+  REDIS_CLUSTER_TLS: z.stringbool().default(false),
   /** BullMQ key prefix; on Redis Cluster use a hash tag such as `{dering}`. */
   QUEUE_PREFIX: z
     .string()
@@ -105,6 +124,11 @@ export function loadConfig(
     const issue = parsed.error.issues[0]
     const key = issue?.path.join('.') ?? 'config'
     throw new ConfigError(`${key}: ${issue?.message ?? 'invalid value'}`)
+  }
+  if (parsed.data.REDIS_CLUSTER_NODES && hashTagOf(parsed.data.QUEUE_PREFIX) === null) {
+    throw new ConfigError(
+      `QUEUE_PREFIX: on a Redis Cluster (REDIS_CLUSTER_NODES) it needs a hash tag so every queue key lands in one slot; set QUEUE_PREFIX={${parsed.data.QUEUE_PREFIX.replaceAll(/[{}]/g, '') || 'dering'}}`,
+    )
   }
   return Object.freeze(parsed.data)
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import { DEFAULT_ADAPTER_OPTIONS, dateWindowAt, type AdapterContext } from './adapters/adapter.js'
 import type { Config } from './config.js'
@@ -13,14 +12,14 @@ import {
 import { createDb, type Db } from './db/connect.js'
 import { ConfigError, coerceError } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
-import { createRedis } from './queue/connection.js'
+import { createRedis, type RedisClient } from './queue/connection.js'
 import { createQueues, type Queues } from './queue/queues.js'
 
 export interface Services {
   config: Config
   db: Db
   /** The producer connection (fails fast); workers open their own. */
-  redis: Redis
+  redis: RedisClient
   queues: Queues
   logger: Logger
   /** `note` receives the file-level notes the adapter makes while reading. */
@@ -51,7 +50,7 @@ export function createServices(
     xlsxSheet: config.XLSX_SHEET ?? null,
   }
   const db = createDb(config.DATABASE_URL)
-  const redis = createRedis(config.REDIS_URL, serviceOptions.failFast ? 'command' : 'producer')
+  const redis = createRedis(config, serviceOptions.failFast ? 'command' : 'producer')
   const onRedisError = (error: Error) => logger.debug({ err: error }, 'redis connection error')
   redis.on('error', onRedisError)
   const queues = createQueues(redis, config.QUEUE_PREFIX, onRedisError)

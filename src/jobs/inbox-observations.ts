@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import { inboxObservationsKey } from '../queue/catalog.js'
+import type { RedisClient } from '../queue/connection.js'
 
 /** What the scanner saw of an inbox file; `sha256` is cached once the file has settled. */
 const Observation = z.object({
@@ -13,7 +13,7 @@ export type Observation = z.infer<typeof Observation>
 
 /** Kept in Redis, not in the scanner's memory: every scan may run in another worker process. */
 export async function readObservations(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
 ): Promise<Map<string, Observation>> {
   const raw = await redis.hgetall(inboxObservationsKey(prefix))
@@ -26,7 +26,7 @@ export async function readObservations(
 }
 
 export async function saveObservation(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   key: string,
   observation: Observation,
@@ -35,7 +35,7 @@ export async function saveObservation(
 }
 
 export async function forgetObservations(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   keys: readonly string[],
 ): Promise<void> {

@@ -1,12 +1,13 @@
-import type { Redis } from 'ioredis'
-import { createRedis, readEvictionPolicy } from '../queue/connection.js'
+import { QUEUES } from '../queue/catalog.js'
+import { createRedis, readEvictionPolicies, type RedisClient } from '../queue/connection.js'
 import type { Services } from '../services.js'
 import { createConnectionState, type ConnectionState } from './connection-state.js'
 import { watchPostgres, type PostgresWatch } from './watch-postgres.js'
+import { watchRedis } from './watch-redis.js'
 
 /** What the workers of one process share: a Redis connection and the services' health. */
 export interface WorkerRuntime {
-  connection: Redis
+  connection: RedisClient
   redis: ConnectionState
   postgres: ConnectionState
   postgresWatch: PostgresWatch
@@ -28,12 +29,14 @@ export function acquireWorkerRuntime(services: Services): WorkerRuntime {
     return existing.runtime
   }
   const logger = services.logger
-  const connection = createRedis(services.config.REDIS_URL, 'worker')
+  const connection = createRedis(services.config, 'worker')
   const redis = createConnectionState(logger, 'redis')
   const postgres = createConnectionState(logger, 'postgres')
-  connection.on('ready', () => redis.markUp())
-  connection.on('error', (error) => redis.markDown(error))
-  connection.on('reconnecting', () => redis.markDown(new Error('reconnecting')))
+  const redisWatch = watchRedis(
+    connection,
+    redis,
+    `${services.config.QUEUE_PREFIX}:${QUEUES.ingest}:meta`,
+  )
   const postgresWatch = watchPostgres(services.db, postgres)
   const entry = {
     users: 1,
@@ -47,6 +50,7 @@ export function acquireWorkerRuntime(services: Services): WorkerRuntime {
         if (entry.users > 0) return
         runtimes.delete(services)
         postgresWatch.stop()
+        redisWatch.stop()
         // QUIT waits for Redis; while Redis is away, drop the connection instead of hanging.
         const quit = connection.quit().then(
           () => true,
@@ -63,13 +67,17 @@ export function acquireWorkerRuntime(services: Services): WorkerRuntime {
   runtimes.set(services, entry)
   void postgresWatch.check()
   // Not awaited: while Redis is away this waits for it, and the workers should start anyway.
-  void readEvictionPolicy(connection).then((policy) => {
-    if (policy && policy !== 'noeviction') {
-      logger.warn(
-        { policy },
-        `Redis maxmemory-policy is ${policy}; set it to noeviction or queued jobs may be lost`,
-      )
-    }
-  })
+  void readEvictionPolicies(connection).then(
+    (policies) => {
+      for (const { server, policy } of policies) {
+        if (policy === 'noeviction') continue
+        logger.warn(
+          { server, policy },
+          `Redis maxmemory-policy is ${policy} on ${server}; set it to noeviction or queued jobs may be lost`,
+        )
+      }
+    },
+    () => undefined, // The connection closed before it was ready; its state says why.
+  )
   return entry.runtime
 }

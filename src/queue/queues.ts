@@ -1,5 +1,4 @@
 import { Queue } from 'bullmq'
-import type { Redis } from 'ioredis'
 import {
   JOB_OPTIONS,
   QUEUES,
@@ -9,6 +8,7 @@ import {
   type RollupResult,
   type ScanPayload,
 } from './catalog.js'
+import type { RedisClient } from './connection.js'
 
 export interface Queues {
   ingest: Queue<IngestPayload, IngestResult>
@@ -19,7 +19,7 @@ export interface Queues {
 
 /** One typed Queue per catalog entry; `onError` hears connection errors (BullMQ prints them otherwise). */
 export function createQueues(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   onError: (error: Error) => void,
 ): Queues {

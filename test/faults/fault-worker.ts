@@ -18,11 +18,20 @@ export interface FaultWorker {
  * `dering worker` as a real process (so it can be killed), resolved once it has started.
  * Its JSON logs are kept for assertions and printed on failure by the caller.
  */
-export async function startFaultWorker(
+export function startFaultWorker(
   env: Record<string, string>,
   queues: string[] = ['ingest'],
 ): Promise<FaultWorker> {
-  const child = spawn(process.execPath, [CLI, 'worker', '--queue', ...queues], {
+  return startDeringProcess(['worker', '--queue', ...queues], env, 'worker started')
+}
+
+/** A long-running dering command (worker, scheduler), resolved once it logs `startedMessage`. */
+export async function startDeringProcess(
+  args: string[],
+  env: Record<string, string>,
+  startedMessage: string,
+): Promise<FaultWorker> {
+  const child = spawn(process.execPath, [CLI, ...args], {
     // Info level: the start is recognized by its log line.
     env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -36,21 +45,23 @@ export async function startFaultWorker(
       try {
         const entry = JSON.parse(line) as FaultWorker['logs'][number]
         logs.push(entry)
-        if (entry.msg === 'worker started') resolve()
+        if (entry.msg === startedMessage) resolve()
       } catch {
         logs.push({ msg: line })
       }
     })
     void exited.then((code) =>
       reject(
-        new Error(`worker exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`),
+        new Error(
+          `${args[0]} exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`,
+        ),
       ),
     )
   })
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`worker did not start in ${START_TIMEOUT_MS} ms`)),
+      () => reject(new Error(`${args[0]} did not start in ${START_TIMEOUT_MS} ms`)),
       START_TIMEOUT_MS,
     )
   })

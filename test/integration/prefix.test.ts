@@ -4,11 +4,11 @@ import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Worker } from 'bullmq'
-import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scanInbox } from '../../src/jobs/scan-inbox.js'
 import { upsertSchedules } from '../../src/jobs/upsert-schedules.js'
 import { startWorker } from '../../src/jobs/workers.js'
+import { serversOf, type RedisClient } from '../../src/queue/connection.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
@@ -60,15 +60,18 @@ describe('QUEUE_PREFIX', () => {
   })
 })
 
-async function scanKeys(redis: Redis, patterns: readonly string[]): Promise<string[]> {
+/** Every key matching the patterns, on every master when Redis is a cluster. */
+async function scanKeys(redis: RedisClient, patterns: readonly string[]): Promise<string[]> {
   const keys: string[] = []
-  for (const pattern of patterns) {
-    let cursor = '0'
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
-      cursor = next
-      keys.push(...batch)
-    } while (cursor !== '0')
+  for (const server of await serversOf(redis)) {
+    for (const pattern of patterns) {
+      let cursor = '0'
+      do {
+        const [next, batch] = await server.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+        cursor = next
+        keys.push(...batch)
+      } while (cursor !== '0')
+    }
   }
   return keys
 }

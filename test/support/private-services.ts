@@ -52,12 +52,13 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const data = path.join(dir, 'data')
   const port = await freePort()
   const asRoot = userInfo().uid === 0
-  if (asRoot)
-    {chownSync(
+  if (asRoot) {
+    chownSync(
       dir,
       Number((await run('id', ['-u', 'postgres'])).stdout),
       Number((await run('id', ['-g', 'postgres'])).stdout),
-    )}
+    )
+  }
   const pgRun = (command: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args)
   await pgRun('initdb', [
@@ -121,38 +122,22 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort()
   let child: ChildProcess | null = null
   const start = async () => {
-    const server = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--save',
-        '',
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--maxmemory-policy',
-        'noeviction',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    )
-    child = server
-    await new Promise<void>((resolve, reject) => {
-      let output = ''
-      server.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        if (output.includes('Ready to accept connections')) resolve()
-      })
-      server.once('exit', (code) =>
-        reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
-      )
-    })
-    server.stdout.resume()
+    child = await spawnRedisServer([
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--maxmemory-policy',
+      'noeviction',
+    ])
   }
   const stop = async () => {
     const server = child
@@ -172,4 +157,21 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** Starts `redis-server` with these arguments; resolves once it accepts connections. */
+export async function spawnRedisServer(args: readonly string[]): Promise<ChildProcess> {
+  const server = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve, reject) => {
+    let output = ''
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Ready to accept connections')) resolve()
+    })
+    server.once('exit', (code) =>
+      reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)),
+    )
+  })
+  server.stdout.resume()
+  return server
 }

@@ -1,0 +1,324 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { createLogger } from '../../src/logger.js'
+import { createServices, type Services } from '../../src/services.js'
+import { fixturePath } from '../adapters/run-adapter.js'
+import { useTestDatabase } from '../support/database.js'
+import { startPrivateCluster, type PrivateCluster } from '../support/private-cluster.js'
+import { committedRecords, countRows, importsOf, writeLargeExport } from './fault-probes.js'
+import { startDeringProcess, startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
+
+const run = promisify(execFile)
+const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
+
+interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * dering against a real Redis Cluster of its own: three masters with a replica each on
+ * loopback. Every process (CLI, workers, scheduler) is given seed nodes that do not serve the
+ * queues' slot, so nothing works unless dering speaks the cluster protocol.
+ */
+describe('dering on a Redis Cluster', () => {
+  const database = useTestDatabase()
+  let cluster: PrivateCluster
+  const processes: FaultWorker[] = []
+  const opened: Services[] = []
+  const dirs: string[] = []
+
+  beforeAll(async () => {
+    cluster = await startPrivateCluster()
+  })
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGKILL')
+    for (const services of opened) await services.close().catch(() => undefined)
+    await cluster?.destroy()
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+  })
+
+  /** A hash-tagged prefix of the test's own, and settings whose seeds do not own its slot. */
+  const clusterEnv = async (name: string, extra: Record<string, string> = {}) => {
+    const prefix = `{dering-${name}-${randomBytes(3).toString('hex')}}`
+    const owners = await cluster.ownersOf(`${prefix}:ingest:meta`)
+    const seeds = cluster.members
+      .map((m) => m.address)
+      .filter((address) => address !== owners.master && !owners.replicas.includes(address))
+    const env: Record<string, string> = {
+      DATABASE_URL: database.url,
+      // A node that answers MOVED for the queues' slot: used only if REDIS_CLUSTER_NODES is ignored.
+      REDIS_URL: `redis://${seeds[0]}`,
+      REDIS_CLUSTER_NODES: seeds.join(','),
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      ...extra,
+    }
+    return { env, owners, seeds }
+  }
+  const servicesOf = (env: Record<string, string>) => {
+    const config = loadConfig({}, env)
+    const services = createServices(config, createLogger(config))
+    opened.push(services)
+    return services
+  }
+  const dering = (args: string[], env: Record<string, string>): Promise<CliResult> =>
+    run('node', [CLI, ...args], { env: { ...process.env, ...env } }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (failure: CliResult) => failure,
+    )
+  const worker = async (env: Record<string, string>, queues = ['ingest', 'rollup']) => {
+    const child = await startFaultWorker(env, queues)
+    processes.push(child)
+    return child
+  }
+  const tempDir = async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dering-cluster-files-'))
+    dirs.push(dir)
+    return dir
+  }
+  const clearTables = async () => {
+    for (const table of [
+      'ticket_source_batch',
+      'ticket',
+      'reject',
+      'rollup_pending',
+      'import',
+    ] as const) {
+      await database.db.deleteFrom(table).execute()
+    }
+  }
+
+  it('a QUEUE_PREFIX without a hash tag stops at start with one line saying what to set', async () => {
+    const { env } = await clusterEnv('tagless')
+    const result = await dering(['status'], { ...env, QUEUE_PREFIX: 'dering' })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'dering: QUEUE_PREFIX: on a Redis Cluster (REDIS_CLUSTER_NODES) it needs a hash tag so every queue key lands in one slot; set QUEUE_PREFIX={dering}\n',
+    )
+  })
+
+  it('the WhatsApp sample end to end: ingest --wait, rollup, status, failed and replay', async () => {
+    const { env } = await clusterEnv('e2e')
+    const [allowed, blocked] = [await tempDir(), await tempDir()]
+    const sample = path.join(allowed, 'sociomile.csv')
+    const outside = path.join(blocked, 'sociomile-outside.csv')
+    await copyFile(fixturePath('whatsapp/sample-bom-semicolon.csv'), sample)
+    await copyFile(fixturePath('whatsapp/day-first-dates.csv'), outside)
+    const first = await worker({ ...env, INGEST_ROOTS: allowed })
+
+    const ingest = await dering(
+      ['ingest', sample, outside, '--channel', 'whatsapp', '--wait', '--json'],
+      env,
+    )
+    expect(ingest.stderr).toBe('')
+    expect(ingest.code).toBe(1) // one file failed: outside INGEST_ROOTS
+    const files = (JSON.parse(ingest.stdout) as { files: CliFile[] }).files
+    expect(files.map((f) => [path.basename(f.path), f.status])).toEqual([
+      ['sociomile.csv', 'ingested'],
+      ['sociomile-outside.csv', 'failed'],
+    ])
+    const ingested = files[0]!.result!
+    expect(ingested.inserted).toBeGreaterThan(0)
+    expect(ingested.read).toBe(
+      ingested.inserted +
+        ingested.updated +
+        ingested.unchanged +
+        ingested.skipped +
+        ingested.rejected,
+    )
+    expect(files[1]!.error).toMatch(/outside the folders ingest may read/)
+
+    const rollup = await dering(['rollup', '--json'], env)
+    expect(rollup.code).toBe(0)
+    expect((JSON.parse(rollup.stdout) as { months: string[] }).months.length).toBeGreaterThan(0)
+
+    const status = await dering(['status', '--json'], env)
+    expect(status.code).toBe(0)
+    const queues = (JSON.parse(status.stdout) as { queues: { queue: string }[] }).queues
+    expect(queues.find((q) => q.queue === 'ingest')).toMatchObject({ completed: 1, failed: 1 })
+
+    const failed = await dering(['failed', '--json'], env)
+    const failedJobs = (JSON.parse(failed.stdout) as { jobs: { id: string; file: string }[] }).jobs
+    expect(failedJobs.map((j) => [j.id, j.file])).toEqual([[files[1]!.jobId, outside]])
+
+    // The cause is fixed (the folder is allowed now), so the replayed job completes.
+    first.kill('SIGTERM')
+    await first.exited
+    await worker({ ...env, INGEST_ROOTS: `${allowed},${blocked}` })
+    const replay = await dering(['replay', files[1]!.jobId, '--json'], env)
+    expect(replay.code).toBe(0)
+    expect(JSON.parse(replay.stdout)).toMatchObject({ outcomes: [{ status: 'retried' }] })
+    const services = servicesOf(env)
+    await waitFor('the replayed job to complete', async () => {
+      const job = await services.queues.ingest.getJob(files[1]!.jobId)
+      return (await job?.getState()) === 'completed'
+    })
+    const imports = await importsOf(database.db)
+    expect(imports.map((i) => [path.basename(i.path), i.status])).toEqual([
+      ['sociomile.csv', 'succeeded'],
+      ['sociomile-outside.csv', 'succeeded'],
+    ])
+    expect((await dering(['failed', '--json'], env)).stdout).toMatch(/"jobs": \[\]/)
+    await clearTables()
+  })
+
+  it('a scheduler and two workers keep one schedule each and process each job once; eviction is checked on every master', async () => {
+    const inbox = await tempDir()
+    const { env, owners } = await clusterEnv('schedule', {
+      INBOX_DIR: inbox,
+      INGEST_ROOTS: inbox,
+      INBOX_SETTLE_MS: '1',
+      SCAN_CRON: '* * * * * *', // every second
+    })
+    // One master that does not hold the queues evicts keys: a resharding could move them there.
+    const evicting = cluster.members
+      .map((m) => m.address)
+      .find((a) => a !== owners.master && !owners.replicas.includes(a))!
+    const [role] = (await cluster.node(evicting).role()) as [string]
+    expect(role).toBe('master')
+    await cluster.node(evicting).config('SET', 'maxmemory-policy', 'allkeys-lru')
+    await mkdir(path.join(inbox, 'whatsapp'))
+    await copyFile(
+      fixturePath('whatsapp/sample-bom-semicolon.csv'),
+      path.join(inbox, 'whatsapp', 'sociomile.csv'),
+    )
+    const queues = ['ingest', 'rollup', 'scan']
+    const workers = [await worker(env, queues), await worker(env, queues)]
+    const scheduler = await startDeringProcess(['scheduler'], env, 'scheduler running')
+    processes.push(scheduler)
+
+    const services = servicesOf(env)
+    await waitFor(
+      'the inbox file ingested and five scans done',
+      async () => {
+        const imports = await importsOf(database.db)
+        const scans = await services.queues.scan.getJobCounts('completed')
+        return imports[0]?.status === 'succeeded' && (scans.completed ?? 0) >= 5
+      },
+      60_000,
+    )
+    for (const child of [scheduler, ...workers]) child.kill('SIGTERM')
+    expect(await Promise.all([scheduler, ...workers].map((c) => c.exited))).toEqual([0, 0, 0])
+
+    const schedulers = [
+      ...(await services.queues.scan.getJobSchedulers()),
+      ...(await services.queues.rollup.getJobSchedulers()),
+    ]
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['inbox-scan', 'nightly-rollup'])
+    const scans = await services.queues.scan.getJobs(['completed', 'failed', 'active', 'wait'])
+    expect(scans.length).toBeGreaterThanOrEqual(5)
+    expect(scans.map((job) => [job.finishedOn !== undefined, job.attemptsStarted])).toEqual(
+      scans.map(() => [true, 1]),
+    )
+    const ingests = await services.queues.ingest.getJobs(['completed', 'failed', 'active', 'wait'])
+    expect(ingests.map((job) => [job.finishedOn !== undefined, job.attemptsStarted])).toEqual([
+      [true, 1],
+    ])
+    const imports = await importsOf(database.db)
+    expect(imports).toHaveLength(1)
+    expect(await countRows(database.db, 'ticket')).toBe(imports[0]!.inserted)
+
+    for (const child of workers) {
+      const warnings = (child.logs as { msg?: string; server?: string }[]).filter((line) =>
+        line.msg?.includes('maxmemory-policy'),
+      )
+      expect(warnings.map((w) => w.server)).toEqual([evicting])
+    }
+    await cluster.node(evicting).config('SET', 'maxmemory-policy', 'noeviction')
+    await clearTables()
+  })
+
+  it('failover mid-ingest: the master of the queues is killed, its replica takes over, counts are exact', async () => {
+    const tickets = 20_000
+    const { env, owners } = await clusterEnv('failover', { BATCH_SIZE: '200' })
+    const file = await writeLargeExport(tickets)
+    const ingestWorker = await worker(env, ['ingest'])
+    const started = Date.now()
+    const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`
+    const timeline: string[] = []
+    const ingest = dering(['ingest', file.path, '--channel', 'whatsapp', '--wait', '--json'], env)
+    await waitFor(
+      'a few committed batches',
+      async () => (await committedRecords(database.db)) >= 2_000,
+    )
+
+    const committedAtKill = await committedRecords(database.db)
+    await cluster.kill(owners.master, 'SIGKILL')
+    timeline.push(
+      `${at()} SIGKILL ${owners.master} (master of slot ${owners.slot}), ${committedAtKill} records committed`,
+    )
+    await cluster.waitForPromotion(owners.replicas[0]!)
+    timeline.push(`${at()} ${owners.replicas[0]} promoted to master`)
+    const result = await ingest
+    timeline.push(`${at()} ingest --wait returned with exit code ${result.code}`)
+
+    const connectionLines = (ingestWorker.logs as { msg?: string }[])
+      .map((line) => line.msg ?? '')
+      .filter((msg) => /^redis (connected|connection|unreachable)/.test(msg))
+    const [outcome] = (JSON.parse(result.stdout) as { files: CliFile[] }).files
+    const [imported] = await importsOf(database.db)
+    const counts = {
+      read: outcome?.result?.read,
+      inserted: outcome?.result?.inserted,
+      updated: outcome?.result?.updated,
+      tickets: await countRows(database.db, 'ticket'),
+      ticketSources: await countRows(database.db, 'ticket_source'),
+    }
+    console.log(
+      [
+        'failover timeline:',
+        ...timeline,
+        `counts: ${JSON.stringify(counts)}`,
+        'worker connection log:',
+        ...connectionLines,
+      ].join('\n  '),
+    )
+
+    expect(result.code).toBe(0)
+    expect(outcome?.status).toBe('ingested')
+    expect(counts).toEqual({
+      read: tickets,
+      inserted: tickets,
+      updated: 0,
+      tickets,
+      ticketSources: tickets,
+    })
+    expect(imported).toMatchObject({
+      status: 'succeeded',
+      records_read: tickets,
+      inserted: tickets,
+    })
+    expect(connectionLines).toEqual([
+      'redis connected',
+      expect.stringMatching(
+        new RegExp(
+          `^redis connection lost \\(node ${owners.master}: .*\\); retrying with backoff$`,
+        ),
+      ),
+      'redis connection restored',
+    ])
+  })
+})
+
+interface CliFile {
+  path: string
+  jobId: string
+  status: string
+  error?: string
+  result?: {
+    read: number
+    inserted: number
+    updated: number
+    unchanged: number
+    skipped: number
+    rejected: number
+  }
+}
