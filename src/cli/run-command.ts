@@ -43,6 +43,9 @@ function isUnreachable(error: Error): boolean {
     code === 'ENOTFOUND' ||
     error.name === 'AggregateError' ||
     error.message.startsWith('Connection is closed') ||
+    // ioredis Cluster: no seed node answered.
+    error.message.startsWith('Failed to refresh slots cache') ||
+    error.message.startsWith('None of startup nodes is available') ||
     error.message.includes('Reached the max retries per request limit')
   )
 }
@@ -50,7 +53,7 @@ function isUnreachable(error: Error): boolean {
 function describe(error: Error): string {
   const code = (error as { code?: string }).code
   if (isUnreachable(error)) {
-    return `cannot reach a service (${error.message || code}); is Postgres/Redis running? (DATABASE_URL, REDIS_URL)`
+    return `cannot reach a service (${error.message || code}); is Postgres/Redis running? (DATABASE_URL, REDIS_URL or REDIS_CLUSTER_NODES)`
   }
   return error.message.split('\n')[0] ?? String(error)
 }

@@ -96,13 +96,18 @@ describe('dering on a Redis Cluster', () => {
     }
   }
 
-  it('a QUEUE_PREFIX without a hash tag stops at start with one line saying what to set', async () => {
+  it('a QUEUE_PREFIX without a hash tag stops at start (exit 2); no seed node answering is exit 3', async () => {
     const { env } = await clusterEnv('tagless')
-    const result = await dering(['status'], { ...env, QUEUE_PREFIX: 'dering' })
-    expect(result.code).toBe(2)
-    expect(result.stderr).toBe(
+    const [tagless, unreachable] = await Promise.all([
+      dering(['status'], { ...env, QUEUE_PREFIX: 'dering' }),
+      dering(['status'], { ...env, REDIS_CLUSTER_NODES: '127.0.0.1:1' }),
+    ])
+    expect(tagless.code).toBe(2)
+    expect(tagless.stderr).toBe(
       'dering: QUEUE_PREFIX: on a Redis Cluster (REDIS_CLUSTER_NODES) it needs a hash tag so every queue key lands in one slot; set QUEUE_PREFIX={dering}\n',
     )
+    expect(unreachable.code).toBe(3)
+    expect(unreachable.stderr).toMatch(/^dering: cannot reach a service .*REDIS_CLUSTER_NODES\)\n$/)
   })
 
   it('the WhatsApp sample end to end: ingest --wait, rollup, status, failed and replay', async () => {
