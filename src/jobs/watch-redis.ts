@@ -1,14 +1,18 @@
-import { Cluster } from 'ioredis'
-import type { RedisClient } from '../queue/connection.js'
+import { Cluster, type Redis } from 'ioredis'
+import { addressOf, type RedisClient } from '../queue/connection.js'
 import type { ConnectionState } from './connection-state.js'
 
 const PROBE_INTERVAL_MS = 500
+/** A probe of the queues' slot slower than this means their master is away. */
+const PROBE_PATIENCE_MS = 1_000
 
 /**
  * Feeds a connection's events into its state. A single Redis says it all with `ready`, `error`
- * and `reconnecting`. A cluster client stays `ready` while one master dies: it reports a
- * `node error`, and its commands wait for a replica's promotion. So a node error marks Redis
- * down, and Redis is up again once a command on `probeKey` (in the queues' slot) answers.
+ * and `reconnecting`. A cluster client stays `ready` while one master dies: its connection to
+ * that node ends (`-node`, sometimes a `node error`), and commands for its slots wait for a
+ * replica's promotion. So when a master's connection goes, a command on `probeKey` (in the
+ * queues' slot) is sent: if it takes longer than a second Redis is down, naming the node, and
+ * it is up again once the command answers. A master that does not hold the queues logs nothing.
  */
 export function watchRedis(
   connection: RedisClient,
@@ -22,26 +26,29 @@ export function watchRedis(
   connection.on('reconnecting', () => state.markDown(new Error('reconnecting')))
   if (!(connection instanceof Cluster)) return { stop: () => undefined }
 
-  const probeUntilUp = async () => {
-    if (probing) return
+  const answers = () =>
+    connection.exists(probeKey).then(
+      () => true,
+      () => false,
+    )
+  const probe = async (node: string, reason: string) => {
+    if (probing || stopped || connection.status !== 'ready') return
     probing = true
-    while (!stopped && connection.status === 'ready') {
-      const answered = await connection.exists(probeKey).then(
-        () => true,
-        () => false,
-      )
-      if (answered) {
-        state.markUp()
-        break
-      }
+    const slow = setTimeout(
+      () => state.markDown(new Error(`node ${node}: ${reason}`)),
+      PROBE_PATIENCE_MS,
+    ).unref()
+    while (!stopped && !(await answers())) {
       await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS).unref())
     }
+    clearTimeout(slow)
+    if (!stopped) state.markUp()
     probing = false
   }
-  connection.on('node error', (error: unknown, node: string) => {
-    state.markDown(new Error(`node ${node}: ${describe(error)}`))
-    void probeUntilUp()
+  connection.on('-node', (node: Redis) => {
+    if (!node.options.readOnly) void probe(addressOf(node), 'connection closed')
   })
+  connection.on('node error', (error: unknown, node: string) => void probe(node, describe(error)))
   return {
     stop: () => {
       stopped = true

@@ -265,9 +265,15 @@ describe('dering on a Redis Cluster', () => {
     const result = await ingest
     timeline.push(`${at()} ingest --wait returned with exit code ${result.code}`)
 
-    const connectionLines = (ingestWorker.logs as { msg?: string }[])
-      .map((line) => line.msg ?? '')
-      .filter((msg) => /^redis (connected|connection|unreachable)/.test(msg))
+    const connectionLog = (ingestWorker.logs as { msg?: string; time?: number }[]).filter((line) =>
+      /^redis (connected|connection|unreachable)/.test(line.msg ?? ''),
+    )
+    const connectionLines = connectionLog.map((line) => line.msg)
+    timeline.push(
+      ...connectionLog.map(
+        (line) => `${(((line.time ?? 0) - started) / 1000).toFixed(1)}s worker: ${line.msg}`,
+      ),
+    )
     const [outcome] = (JSON.parse(result.stdout) as { files: CliFile[] }).files
     const [imported] = await importsOf(database.db)
     const counts = {
@@ -278,13 +284,7 @@ describe('dering on a Redis Cluster', () => {
       ticketSources: await countRows(database.db, 'ticket_source'),
     }
     console.log(
-      [
-        'failover timeline:',
-        ...timeline,
-        `counts: ${JSON.stringify(counts)}`,
-        'worker connection log:',
-        ...connectionLines,
-      ].join('\n  '),
+      ['failover timeline:', ...timeline, `counts: ${JSON.stringify(counts)}`].join('\n  '),
     )
 
     expect(result.code).toBe(0)
