@@ -284,7 +284,11 @@ describe('dering on a Redis Cluster', () => {
       ticketSources: await countRows(database.db, 'ticket_source'),
     }
     console.log(
-      ['failover timeline:', ...timeline, `counts: ${JSON.stringify(counts)}`].join('\n  '),
+      [
+        'failover timeline:',
+        ...timeline.sort((a, b) => parseFloat(a) - parseFloat(b)),
+        `counts: ${JSON.stringify(counts)}`,
+      ].join('\n  '),
     )
 
     expect(result.code).toBe(0)
