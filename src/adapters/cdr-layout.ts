@@ -89,6 +89,13 @@ export function isFiller(name: string): boolean {
   return Object.hasOwn(FILLER_ITEMS, name)
 }
 
+/** Characters a record's first line holds: up to its first line break, else to its last data item. */
+export function firstLineReach(layout: CdrLayout): number {
+  if (layout.breaks.length === 0) return layout.dataEnd
+  const item = layout.items.find(({ name }) => name === 'return' || name === 'line-feed')
+  return item?.start ?? layout.dataEnd
+}
+
 /** Item name → trimmed text of a record that starts at offset 0; the first of a name wins. */
 export function readCdrItems(record: string, layout: CdrLayout): Record<string, string> {
   const values: Record<string, string> = {}

@@ -1,6 +1,6 @@
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import type { AdapterContext } from './adapter.js'
-import { readCdrItems, type CdrLayout } from './cdr-layout.js'
+import { firstLineReach, readCdrItems, type CdrLayout } from './cdr-layout.js'
 import { findRecordStart, readDateRecord, yearOfDateRecord, type CdrDay } from './cdr-line.js'
 import { cdrRecordOutput } from './cdr-record.js'
 
@@ -20,7 +20,7 @@ export interface CdrReader {
  */
 export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrReader {
   const hasDateItem = layout.items.some((item) => item.name === 'date')
-  const firstLineReach = layout.breaks.length > 0 ? firstBreakOffset(layout) : layout.dataEnd
+  const firstLineEnd = firstLineReach(layout)
   let day: CdrDay | null = null
   let pending: { parts: string[]; lineNumber: number } | null = null
 
@@ -58,14 +58,14 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
       }
       const bare = line.replace(/[\0\uFEFF]/g, '').trim()
       if (bare === '') return null
-      if (bare.length < firstLineReach) {
+      if (bare.length < firstLineEnd) {
         const date = readDateRecord(bare)
         if (date) {
           day = yearOfDateRecord(date.month, date.day, ctx.dateWindow.latest)
           return null
         }
       }
-      if (layout.breaks.length > 0 && findRecordStart(text, layout, firstLineReach) !== null) {
+      if (layout.breaks.length > 0 && findRecordStart(text, layout, firstLineEnd) !== null) {
         pending = { parts: [text], lineNumber }
         return null
       }
@@ -83,10 +83,4 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
       }
     },
   }
-}
-
-/** Characters before the record's first line break: what its first line holds. */
-function firstBreakOffset(layout: CdrLayout): number {
-  const item = layout.items.find((candidate) => ['return', 'line-feed'].includes(candidate.name))
-  return item?.start ?? layout.dataEnd
 }

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream'
 import type { Channel } from '../domain/channel.js'
 import { coerceError } from '../errors.js'
+import type { AdapterOptions } from './adapter.js'
 import { scoreCmsTable } from './avaya-cms.js'
+import { cdrLayoutOfText } from './cdr-detect.js'
 import { scoreHaiKemenkeuTable } from './hai-kemenkeu.js'
 import { peekStream } from './peek-stream.js'
 import { readTable, tableFormatOf, type TableReading } from './read-table.js'
@@ -19,7 +21,6 @@ const SAMPLE_BYTES = 64 * 1024
 const SAMPLE_ROWS = 20
 const MAIL_HEADER =
   /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
-const CDR_LINE = /^[\s\0]*(?:\S*\s+)?\d{6} \d{4} [ \d]{5} \S/m
 
 /** Tabular exports; each rates a sample (its columns and value shapes) next to its column specs. */
 const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
@@ -30,14 +31,15 @@ const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
 
 /**
  * Picks a file's channel from its first bytes, extension and content: a known binary signature
- * (an image, a PDF) is no export at all; then a mail header, a JSON shape, a fixed-width CDR line,
- * or for a table the channel whose columns and values fit its header and first rows best.
+ * (an image, a PDF) is no export at all; then a mail header, a JSON shape, fixed-width CDR records
+ * (in the configured layout, the default or a preset), or for a table the channel whose columns
+ * and values fit its header and first rows best.
  * Reads only the start of the file (XLSX: the first rows of the sheet it would read).
  */
 export async function detectChannel(
   fileName: string,
   open: () => Readable,
-  options: TableReading['options'] = { xlsxSheet: null },
+  options: Pick<AdapterOptions, 'xlsxSheet' | 'cdrLayout'> = { xlsxSheet: null, cdrLayout: null },
 ): Promise<Detection> {
   const input = open()
   const { head } = await peekStream(input, HEAD_BYTES).finally(() => input.destroy())
@@ -61,7 +63,8 @@ export async function detectChannel(
   if (MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text)) {
     return found('email', 'mail headers')
   }
-  if (CDR_LINE.test(text)) return found('phone', 'fixed-width CDR records')
+  const cdrLayout = cdrLayoutOfText(text, options.cdrLayout)
+  if (cdrLayout) return found('phone', `fixed-width CDR records (${cdrLayout})`)
   return {
     kind: 'unknown',
     candidates: ['phone', 'email', 'livechat'],

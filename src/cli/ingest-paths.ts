@@ -25,7 +25,10 @@ export async function enqueuePaths(
     channels.set(
       file,
       options.channelOf?.(file) ??
-        (await detectOrExplain(file, services.config.XLSX_SHEET ?? null)),
+        (await detectOrExplain(file, {
+          xlsxSheet: services.config.XLSX_SHEET ?? null,
+          cdrLayout: services.config.CDR_LAYOUT ?? null,
+        })),
     )
   }
   const enqueued: EnqueuedFile[] = []
@@ -79,8 +82,11 @@ export async function waitWithProgress(
   }
 }
 
-async function detectOrExplain(file: string, xlsxSheet: string | null): Promise<Channel> {
-  const detection = await detectChannel(file, () => createReadStream(file), { xlsxSheet })
+async function detectOrExplain(
+  file: string,
+  options: Parameters<typeof detectChannel>[2],
+): Promise<Channel> {
+  const detection = await detectChannel(file, () => createReadStream(file), options)
   if (detection.kind === 'found') return detection.channel
   const could = detection.candidates.join(' or ')
   throw new Error(
