@@ -39,7 +39,9 @@ const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
 export async function detectChannel(
   fileName: string,
   open: () => Readable,
-  options: Pick<AdapterOptions, 'xlsxSheet' | 'cdrLayout'> = { xlsxSheet: null, cdrLayout: null },
+  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<Pick<AdapterOptions, 'cdrLayout'>> = {
+    xlsxSheet: null,
+  },
 ): Promise<Detection> {
   const input = open()
   const { head } = await peekStream(input, HEAD_BYTES).finally(() => input.destroy())
@@ -63,7 +65,7 @@ export async function detectChannel(
   if (MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text)) {
     return found('email', 'mail headers')
   }
-  const cdrLayout = cdrLayoutOfText(text, options.cdrLayout)
+  const cdrLayout = cdrLayoutOfText(text, options.cdrLayout ?? null)
   if (cdrLayout) return found('phone', `fixed-width CDR records (${cdrLayout})`)
   return {
     kind: 'unknown',
