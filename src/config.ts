@@ -44,7 +44,7 @@ const ConfigSchema = z.object({
   REDIS_CLUSTER_USERNAME: z.string().min(1).optional(),
   REDIS_CLUSTER_PASSWORD: z.string().min(1).optional(),
   /** TLS to every cluster node (on a single Redis: a rediss:// URL). */
-  REDIS_CLUSTER_TLS: z.stringbool().default(false),
+  REDIS_CLUSTER_TLS: z.union([z.boolean(), z.stringbool()]).default(false),
   /** BullMQ key prefix; on Redis Cluster use a hash tag such as `{dering}`. */
   QUEUE_PREFIX: z
     .string()
@@ -103,6 +103,11 @@ const ConfigSchema = z.object({
   /** Basic auth of the dashboard; required when it listens beyond loopback. */
   DASHBOARD_USER: z.string().min(1).optional(),
   DASHBOARD_PASSWORD: z.string().min(8, 'expected at least 8 characters').optional(),
+  /** Further host names the dashboard answers to (a reverse proxy's), comma-separated. */
+  DASHBOARD_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*[\w.-]+\s*(,\s*[\w.-]+\s*)*$/, 'expected host names separated by commas')
+    .optional(),
 })
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>

@@ -3,7 +3,8 @@ import { coerceError } from '../errors.js'
 import type { Services } from '../services.js'
 import { readLastIngest } from '../db/pipeline-stats.js'
 
-export type Probe = { ok: true; latencyMs: number } | { ok: false; error: string }
+/** A failed probe says only `unavailable`; why is in the log, never in the response. */
+export type Probe = { ok: true; latencyMs: number } | { ok: false; error: 'unavailable' }
 
 export interface Health {
   status: 'ok' | 'unavailable'
@@ -20,8 +21,8 @@ const PROBE_TIMEOUT_MS = 2_000
 /** Reachability of Postgres and Redis, each bounded in time, and the pipeline's last successes. */
 export async function checkHealth(services: Services): Promise<Health> {
   const [postgres, redis] = await Promise.all([
-    probe(() => sql`select 1`.execute(services.db)),
-    probe(() => services.redis.ping()),
+    probe('postgres', services, () => sql`select 1`.execute(services.db)),
+    probe('redis', services, () => services.redis.ping()),
   ])
   const [lastIngest, lastRollup] = await Promise.all([
     postgres.ok ? bounded(readLastIngest(services.db)).catch(() => null) : null,
@@ -40,14 +41,19 @@ export async function checkHealth(services: Services): Promise<Health> {
   }
 }
 
-async function probe(run: () => Promise<unknown>): Promise<Probe> {
+async function probe(
+  service: 'postgres' | 'redis',
+  services: Services,
+  run: () => Promise<unknown>,
+): Promise<Probe> {
   const started = performance.now()
   try {
     await bounded(run())
     return { ok: true, latencyMs: Math.round(performance.now() - started) }
   } catch (error) {
     const { message, code } = coerceError(error) as Error & { code?: string }
-    return { ok: false, error: (message || code || 'unreachable').split('\n')[0]! }
+    services.logger.warn({ service, err: message || code }, `health check: ${service} unavailable`)
+    return { ok: false, error: 'unavailable' }
   }
 }
 

@@ -14,8 +14,8 @@ export interface RunningDashboard {
 }
 
 /**
- * Serves the dashboard on DASHBOARD_HOST:DASHBOARD_PORT. On loopback it is open unless
- * credentials are set; beyond loopback it refuses to start without them, since Bull Board can
+ * Serves the dashboard on DASHBOARD_HOST:DASHBOARD_PORT. On loopback without credentials it is
+ * open but read-only; beyond loopback it refuses to start without them, since Bull Board can
  * retry and remove jobs.
  */
 export async function startDashboard(
@@ -33,7 +33,12 @@ export async function startDashboard(
     )
   }
   const server = createServer(
-    createDashboard(services, { readOnly: options.readOnly, credentials }),
+    createDashboard(services, {
+      readOnly: options.readOnly,
+      credentials,
+      host,
+      allowedHosts: namesOf(services.config.DASHBOARD_ALLOWED_HOSTS),
+    }),
   )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -58,6 +63,13 @@ function credentialsOf(user: string | undefined, password: string | undefined): 
     throw new ConfigError(`${user ? 'DASHBOARD_PASSWORD' : 'DASHBOARD_USER'}: set both or neither`)
   }
   return { user, password }
+}
+
+function namesOf(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
 }
 
 export function isLoopback(host: string): boolean {

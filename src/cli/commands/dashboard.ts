@@ -12,7 +12,10 @@ export function configureDashboardCommand(program: Command): void {
     )
     .option('--port <n>', 'port to listen on (default: DASHBOARD_PORT)', parsePositiveInt)
     .option('--host <address>', 'address to listen on, e.g. 0.0.0.0 (default: DASHBOARD_HOST)')
-    .option('--read-only', 'hide the buttons that retry, remove, clean or pause')
+    .option(
+      '--read-only',
+      'hide the buttons that retry, remove, clean or pause (always hidden without DASHBOARD_USER/DASHBOARD_PASSWORD)',
+    )
     .action(async (options: DashboardOptions) => {
       const { dashboardAction } = await import('../actions/dashboard.js')
       await dashboardAction(options)
