@@ -40,8 +40,9 @@ export interface AdapterContext {
 
 /**
  * A channel adapter: a pure function of a file's bytes. It streams records and yields one
- * output per record; it touches no database, queue or file system. It throws
- * UnreadableFileError only when the file as a whole cannot be read (a missing required column).
+ * output per record; it touches no database, queue or file system. Adapters are composed by
+ * `defineAdapter` (define-adapter.ts), which guarantees that nothing but UnreadableFileError
+ * leaves one: a file that cannot be read whole fails, a record that cannot be read is rejected.
  */
 export type Adapter = (input: Readable, ctx: AdapterContext) => AsyncIterable<AdapterOutput>
 

@@ -1,11 +1,8 @@
-import type { Readable } from 'node:stream'
-import type { AdapterOutput } from '../domain/adapter-output.js'
 import { parseSourceDate } from '../domain/source-date.js'
-import { UnreadableFileError } from '../errors.js'
-import type { AdapterContext } from './adapter.js'
 import { settleCmsCalls, type CmsDisposition, type CmsSegment } from './avaya-cms-call.js'
-import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
-import { readCsv } from './read-csv.js'
+import { defineAdapter } from './define-adapter.js'
+import type { ColumnSpecs } from './header-aliases.js'
+import { tableRows, type TableRow } from './table-adapter.js'
 import { scoreTable, type TableSample } from './table-score.js'
 
 /** Columns of a CMS External Call History CSV (formats/phone.md, B); others are ignored. */
@@ -46,33 +43,25 @@ const DISPOSITIONS: Readonly<Record<string, CmsDisposition>> = {
  * calls in the file, which this format forces. Rejects stream out as they are read; then every
  * segment yields its call's outcome, in file order.
  */
-export async function* parseAvayaCms(
-  input: Readable,
-  ctx: AdapterContext,
-): AsyncGenerator<AdapterOutput> {
-  const segments: CmsSegment[] = []
-  let header: string[] | null = null
-  let fieldsOf: ((cells: readonly string[]) => Record<CmsField, string>) | null = null
-  for await (const { recordNumber, cells, raw, error } of readCsv(input, ctx)) {
-    if (error) {
-      yield { kind: 'reject', recordNumber, reason: `unreadable record: ${error}`, raw }
-      continue
+export const parseAvayaCms = defineAdapter<TableRow<CmsField> | { error: string }>({
+  format: 'Avaya CMS',
+  records: (input, ctx) => tableRows(input, ctx, CMS_COLUMNS),
+  converter: (ctx) => {
+    const segments: CmsSegment[] = []
+    return {
+      toOutputs: ({ value, recordNumber, raw }) => {
+        if ('error' in value) throw new Error(`unreadable record: ${value.error}`)
+        const segment = parseCmsSegment(recordNumber, value.fields, value.record)
+        if (typeof segment === 'string') {
+          return { kind: 'reject', recordNumber, reason: segment, raw }
+        }
+        segments.push(segment)
+        return null
+      },
+      finish: () => settleCmsCalls(segments, ctx),
     }
-    if (!header || !fieldsOf) {
-      header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
-      fieldsOf = resolveColumns(header, CMS_COLUMNS, ctx.fileName)
-      continue
-    }
-    const record = Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))
-    const segment = parseCmsSegment(recordNumber, fieldsOf(cells), record)
-    if (typeof segment === 'string') yield { kind: 'reject', recordNumber, reason: segment, raw }
-    else segments.push(segment)
-  }
-  if (!header) {
-    throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
-  }
-  yield* settleCmsCalls(segments, ctx)
-}
+  },
+})
 
 /** One row → a segment, or the reason it is rejected. */
 function parseCmsSegment(

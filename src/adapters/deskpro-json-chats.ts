@@ -42,8 +42,8 @@ class TruncatingParser extends Parser {
 
 /**
  * Streams the chats of a JSON array, or of the `data` array of an API page, one assembled chat
- * at a time. Chats before a syntax error load and the error becomes one record; an input where
- * not even one chat can be read is unreadable.
+ * at a time. Chats before a syntax error are yielded, then the error is thrown: the file was not
+ * read whole. An input where not even one chat can be read is unreadable.
  */
 export async function* readJsonChats(
   input: Readable,
@@ -90,11 +90,10 @@ export async function* readJsonChats(
       cause: failure,
     })
   }
-  yield {
-    recordNumber: count + 1,
-    error: `invalid or truncated JSON after chat ${count}: ${failure.message}`,
-    raw: '',
-  }
+  // The chats before the damage were yielded; the file as a whole was not read.
+  throw new Error(`invalid or truncated JSON after chat ${count}: ${failure.message}`, {
+    cause: failure,
+  })
 }
 
 /**

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream'
 import { UnreadableFileError } from '../errors.js'
-import type { Adapter } from './adapter.js'
+import type { AdapterContext } from './adapter.js'
+import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { parseDeskproChat } from './deskpro-chat.js'
+import type { ChatRecord } from './deskpro-chat-record.js'
 import { readJsonChats } from './deskpro-json-chats.js'
 import { readNdjsonChats } from './deskpro-ndjson-chats.js'
 import { peekStream } from './peek-stream.js'
@@ -19,7 +21,21 @@ export const LIVECHAT_ADAPTER_VERSION = 'deskpro@1'
  * Deskpro live chats (formats/livechat.md): an API page, a plain array or NDJSON, streamed one
  * chat at a time. Record numbers count chats (NDJSON: non-blank lines) from 1.
  */
-export const parseDeskproLivechat: Adapter = async function* (input, ctx) {
+export const parseDeskproLivechat = defineAdapter<ChatRecord>({
+  format: 'Deskpro live chat',
+  records: chatRecords,
+  converter: (ctx) => ({
+    toOutputs: ({ value: record }) => {
+      if ('error' in record) throw new Error(record.error)
+      return parseDeskproChat(record.value, record.recordNumber, record.raw, ctx)
+    },
+  }),
+})
+
+async function* chatRecords(
+  input: Readable,
+  ctx: AdapterContext,
+): AsyncGenerator<SourceRecord<ChatRecord>> {
   const { head, stream } = await peekStream(input, SNIFF_BYTES)
   const shape = sniffChatFileShape(head, head.length < SNIFF_BYTES, ctx.fileName)
   const records =
@@ -31,10 +47,7 @@ export const parseDeskproLivechat: Adapter = async function* (input, ctx) {
           ctx.fileName,
         )
   for await (const record of records) {
-    const { recordNumber, raw } = record
-    yield 'error' in record
-      ? { kind: 'reject', recordNumber, reason: record.error, raw }
-      : parseDeskproChat(record.value, recordNumber, raw, ctx)
+    yield { recordNumber: record.recordNumber, raw: record.raw, value: record }
   }
 }
 

@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream'
 import type { ParsedMail } from 'mailparser'
 import type { AdapterOutput, RejectOutput } from '../domain/adapter-output.js'
 import { assertNever } from '../domain/assert-never.js'
-import { coerceError } from '../errors.js'
-import type { Adapter, AdapterContext } from './adapter.js'
+import { coerceError, UnreadableFileError } from '../errors.js'
+import type { AdapterContext } from './adapter.js'
+import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { toAgentReply, toCustomerTicket } from './email-consultation.js'
 import { inboxOf, isStaffAddress } from './email-inbox.js'
 import { toLaporOutputs } from './email-lapor.js'
@@ -32,29 +33,56 @@ const MESSAGE_HEADERS = new Set([
  * Record number = the message's 1-based index in the file; a Lapor message yields one output
  * per attachment under its message's number.
  */
-export const parseEmail: Adapter = async function* (input: Readable, ctx: AdapterContext) {
-  const threads = createSubjectThreads()
-  let recordNumber = 0
+export const parseEmail = defineAdapter<MailboxMessage>({
+  format: 'email',
+  records: mailboxMessages,
+  converter: (ctx) => {
+    const threads = createSubjectThreads()
+    return {
+      toOutputs: ({ value, recordNumber, raw }) =>
+        parseMailboxMessage(value, recordNumber, raw, ctx, threads),
+    }
+  },
+})
+
+/** The messages of the file; a file of one message without any mail header is not mail at all. */
+async function* mailboxMessages(
+  input: Readable,
+  ctx: AdapterContext,
+): AsyncGenerator<SourceRecord<MailboxMessage>> {
   // An .eml is one message even when its body has a blank line and a `From ` line (no escaping).
   const format = /\.eml$/i.test(ctx.fileName) ? 'eml' : 'auto'
+  let recordNumber = 0
+  let first: SourceRecord<MailboxMessage> | null = null
   for await (const message of splitMailbox(input, { format, note: (text) => ctx.note(text) })) {
     recordNumber += 1
-    yield* await parseMailboxMessage(message, recordNumber, ctx, threads)
+    const record = { recordNumber, raw: rawTextOf(message.bytes), value: message }
+    // The first message waits until a second one shows that the file is a mailbox.
+    if (recordNumber === 1) {
+      first = record
+      continue
+    }
+    if (first) yield first
+    first = null
+    yield record
   }
+  if (first && recordNumber === 1 && !hasMailHeader(first.value.bytes)) {
+    throw new UnreadableFileError(
+      ctx.fileName,
+      'not an email file: no From, To, Date, Message-ID or Received header',
+    )
+  }
+  if (first) yield first
 }
 
 async function parseMailboxMessage(
   message: MailboxMessage,
   recordNumber: number,
+  raw: string,
   ctx: AdapterContext,
   threads: SubjectThreads,
 ): Promise<AdapterOutput[]> {
-  const reject = (reason: string): RejectOutput => ({
-    kind: 'reject',
-    recordNumber,
-    reason,
-    raw: rawTextOf(message.bytes),
-  })
+  const reject = (reason: string): RejectOutput => ({ kind: 'reject', recordNumber, reason, raw })
   if (message.truncated) {
     return [
       reject(`message of ${message.sizeBytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`),
@@ -88,6 +116,17 @@ async function parseMailboxMessage(
     default:
       return assertNever(inbox)
   }
+}
+
+/** Whether the header block (up to the first blank line) names one of MESSAGE_HEADERS. */
+function hasMailHeader(bytes: Buffer): boolean {
+  const text = bytes.subarray(0, RAW_TEXT_BYTES).toString('latin1')
+  const blank = text.search(/\r?\n\r?\n/)
+  const headers = blank === -1 ? text : text.slice(0, blank)
+  return headers.split(/\r?\n/).some((line) => {
+    const colon = line.indexOf(':')
+    return colon > 0 && MESSAGE_HEADERS.has(line.slice(0, colon).trim().toLowerCase())
+  })
 }
 
 function rawTextOf(bytes: Buffer): string {

@@ -43,7 +43,7 @@ const EXCEL_MANGLED_ID = /^\d+(?:[.,]\d+)?E\+\d+$/i
 
 export const SOCIOMILE_ADAPTER_VERSION = 'sociomile@2'
 
-export const parseSociomile = createTableAdapter(SOCIOMILE_COLUMNS, parseSociomileRow)
+export const parseSociomile = createTableAdapter('Sociomile', SOCIOMILE_COLUMNS, parseSociomileRow)
 
 function parseSociomileRow(row: TableRow<SociomileField>, ctx: AdapterContext): AdapterOutput {
   const { recordNumber, fields, raw } = row

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream'
 import type { AdapterOutput } from '../domain/adapter-output.js'
-import { UnreadableFileError, coerceError } from '../errors.js'
+import { UnreadableFileError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
+import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
-import { readTable, tableFormatOf, type TableFormat, type TableRecord } from './read-table.js'
+import { readTable, tableFormatOf, type TableFormat } from './read-table.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number
@@ -16,42 +17,59 @@ export interface TableRow<F extends string> {
 
 export type RowParser<F extends string> = (row: TableRow<F>, ctx: AdapterContext) => AdapterOutput
 
+/** csv-parse's message for a quote still open at the end of the input: the file was cut short. */
+const QUOTE_OPEN_AT_END = /^Quote Not Closed\b/
+
 /** An adapter for a one-header CSV/XLSX export: header aliases as data, one output per row. */
 export function createTableAdapter<F extends string>(
+  format: string,
   specs: ColumnSpecs<F>,
   parseRow: RowParser<F>,
 ): Adapter {
-  return async function* (input: Readable, ctx: AdapterContext) {
-    const format = tableFormatOf(ctx.fileName)
-    let header: string[] | null = null
-    let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
-    for await (const { recordNumber, cells, raw, error } of readRecords(input, ctx)) {
-      if (error) {
-        yield { kind: 'reject', recordNumber, reason: `unreadable record: ${error}`, raw }
-        continue
-      }
-      if (!header || !fieldsOf) {
-        header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
-        fieldsOf = resolveColumns(header, specs, ctx.fileName)
-        continue
-      }
-      const record = Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))
-      yield parseRow({ recordNumber, fields: fieldsOf(cells), record, raw, format }, ctx)
-    }
-    if (!header) throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
-  }
+  return defineAdapter<TableRow<F> | { error: string }>({
+    format,
+    isZipFormat: (fileName) => tableFormatOf(fileName) === 'xlsx',
+    records: (input, ctx) => tableRows(input, ctx, specs),
+    converter: (ctx) => ({
+      toOutputs: ({ value }) => {
+        if ('error' in value) throw new Error(`unreadable record: ${value.error}`)
+        return parseRow(value, ctx)
+      },
+    }),
+  })
 }
 
-/** A reader that fails (not a zip, a truncated workbook) means the file cannot be read at all. */
-async function* readRecords(input: Readable, ctx: AdapterContext): AsyncGenerator<TableRecord> {
-  const { fileName } = ctx
-  try {
-    yield* readTable(input, ctx)
-  } catch (thrown) {
-    // A reader's own file-level message (no such sheet) stands as it is.
-    if (thrown instanceof UnreadableFileError) throw thrown
-    const error = coerceError(thrown)
-    const format = tableFormatOf(fileName).toUpperCase()
-    throw new UnreadableFileError(fileName, `not a readable ${format} file: ${error.message}`, { cause: error })
+/**
+ * The rows after the header, with their fields resolved by the header's aliases. A record the
+ * reader could not parse is passed on with its error (it becomes a reject), except a quote left
+ * open at the end of the file, which means the file was cut short.
+ */
+export async function* tableRows<F extends string>(
+  input: Readable,
+  ctx: AdapterContext,
+  specs: ColumnSpecs<F>,
+): AsyncGenerator<SourceRecord<TableRow<F> | { error: string }>> {
+  const format = tableFormatOf(ctx.fileName)
+  let header: string[] | null = null
+  let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
+  for await (const { recordNumber, cells, raw, error } of readTable(input, ctx)) {
+    if (error) {
+      if (QUOTE_OPEN_AT_END.test(error)) {
+        throw new Error(`the file ends inside a quoted field (${error})`)
+      }
+      yield { recordNumber, raw, value: { error } }
+      continue
+    }
+    if (!header || !fieldsOf) {
+      header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
+      fieldsOf = resolveColumns(header, specs, ctx.fileName)
+      continue
+    }
+    const record = Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']))
+    const fields = fieldsOf(cells)
+    yield { recordNumber, raw, value: { recordNumber, fields, record, raw, format } }
+  }
+  if (!header) {
+    throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
   }
 }

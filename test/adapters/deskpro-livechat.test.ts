@@ -12,6 +12,7 @@ import {
   fixturePath,
   runAdapter,
   runAdapterOn,
+  runAdapterUntilFailure,
   testCustomerKey,
   blankEvent,
 } from './run-adapter.js'
@@ -222,16 +223,19 @@ describe('parseDeskproLivechat', () => {
     ])
   })
 
-  it('loads the chats before a truncation, then rejects the rest', async () => {
-    const parseError = (recordNumber: number, after: number) => ({
-      kind: 'reject',
-      recordNumber,
-      reason: expect.stringMatching(
-        new RegExp(`^invalid or truncated JSON after chat ${after}: `),
-      ) as unknown as string,
-      raw: '',
-    })
-    expect(await run('truncated-array.json')).toEqual([
+  it('yields the chats before a truncation, then fails the file where reading stopped', async () => {
+    const stopped = (after: number) =>
+      expect.objectContaining({
+        name: 'UnreadableFileError',
+        message: expect.stringMatching(
+          new RegExp(
+            `: reading stopped after record ${after} \\(byte \\d+\\): invalid or truncated JSON after chat ${after}: `,
+          ),
+        ) as unknown,
+      }) as unknown
+    expect(
+      await runAdapterUntilFailure(parseDeskproLivechat, 'livechat/truncated-array.json'),
+    ).toEqual([
       ticket(1, {
         sourceTicketId: '5901',
         openedAt: new Date('2021-12-08T01:00:00Z'),
@@ -242,15 +246,17 @@ describe('parseDeskproLivechat', () => {
         openedAt: new Date('2021-12-08T02:00:00Z'),
         raw: { id: 5902, status: 'open', date_created: '2021-12-08 02:00:00' },
       }),
-      parseError(3, 2),
+      stopped(2),
     ])
-    expect(await run('truncated-page.json')).toEqual([
+    expect(
+      await runAdapterUntilFailure(parseDeskproLivechat, 'livechat/truncated-page.json'),
+    ).toEqual([
       ticket(1, {
         sourceTicketId: '6001',
         openedAt: new Date('2021-12-09T01:00:00Z'),
         raw: { id: 6001, status: 'open', date_created: '2021-12-09 01:00:00' },
       }),
-      parseError(2, 1),
+      stopped(1),
     ])
   })
 
@@ -275,7 +281,7 @@ describe('parseDeskproLivechat', () => {
       expect(error).toBeInstanceOf(UnreadableFileError)
       expect((error as Error).message).toMatch(message)
     }
-    await refuse('', /the file is empty/)
+    await refuse('', /empty file/)
     await refuse('Ticket ID,Status\n', /expected Deskpro chats as JSON/)
     await refuse('[{"id":6501,', /no chat could be read/)
     await refuse('{\n"meta": {"pagination": {"total": 0}}\n}', /top-level "data" array/)

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
 import { parseEmail } from '../../src/adapters/email.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
+import { UnreadableFileError } from '../../src/errors.js'
 import { fixturePath, runAdapterOn, testCustomerKey } from './run-adapter.js'
 
 describe('parseEmail: bad messages', () => {
@@ -35,16 +36,15 @@ describe('parseEmail: bad messages', () => {
     ])
   })
 
-  it('rejects text that is not mail', async () => {
+  it('fails a file of one message that is not mail at all', async () => {
+    // A meeting note saved with an .eml name: text, but no mail header.
     const text = 'Daftar hadir rapat\nNama; Jabatan\n'
-    expect(await runAdapterOn(parseEmail, text, 'notes.eml')).toEqual([
-      {
-        kind: 'reject',
-        recordNumber: 1,
-        reason: 'not an email message: no From, To, Date, Message-ID or Received header',
-        raw: text,
-      },
-    ])
+    await expect(runAdapterOn(parseEmail, text, 'notes.eml')).rejects.toThrow(
+      new UnreadableFileError(
+        'notes.eml',
+        'not an email file: no From, To, Date, Message-ID or Received header',
+      ),
+    )
   })
 
   it('rejects a message the MIME parser gives up on, and goes on with the next', async () => {
@@ -69,9 +69,13 @@ describe('parseEmail: bad messages', () => {
     expect(outputs.slice(1).map((o) => o.recordNumber)).toEqual([2, 3])
   })
 
-  it('yields nothing for an empty file', async () => {
-    expect(await runAdapterOn(parseEmail, '', 'empty.mbox')).toEqual([])
-    expect(await runAdapterOn(parseEmail, '\n\r\n', 'blank.eml')).toEqual([])
+  it('fails an empty file', async () => {
+    await expect(runAdapterOn(parseEmail, '', 'empty.mbox')).rejects.toThrow(
+      new UnreadableFileError('empty.mbox', 'empty file'),
+    )
+    await expect(runAdapterOn(parseEmail, '\n\r\n', 'blank.eml')).rejects.toThrow(
+      new UnreadableFileError('blank.eml', 'empty file'),
+    )
   })
 })
 

@@ -38,13 +38,32 @@ export async function runAdapterOn(
   return collect(adapter, Readable.from([Buffer.from(content)]), fileName, options)
 }
 
+/**
+ * Runs an adapter over a fixture and returns what it yielded, followed by the error it failed
+ * with, if any: a file read in part yields its first records, then fails.
+ */
+export async function runAdapterUntilFailure(
+  adapter: Adapter,
+  fixture: string,
+  options: Partial<AdapterOptions> = {},
+): Promise<unknown[]> {
+  const outputs: unknown[] = []
+  const input = createReadStream(fixturePath(fixture))
+  try {
+    await collect(adapter, input, basename(fixture), options, outputs)
+  } catch (error) {
+    outputs.push(error)
+  }
+  return outputs
+}
+
 async function collect(
   adapter: Adapter,
   input: Readable,
   fileName: string,
   options: Partial<AdapterOptions>,
+  outputs: unknown[] = [],
 ): Promise<AdapterOutput[]> {
-  const outputs: AdapterOutput[] = []
   const ctx = {
     fileName,
     customerKey: testCustomerKey,
@@ -54,7 +73,7 @@ async function collect(
     note: () => undefined,
   }
   for await (const output of adapter(input, ctx)) outputs.push(output)
-  return outputs
+  return outputs as AdapterOutput[]
 }
 
 /** A ticket event of `channel` with every optional field empty: tests spread what they expect over it. */

@@ -6,7 +6,8 @@ import { parseSociomile } from '../../src/adapters/sociomile.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 import { toWibMonth } from '../../src/domain/wib-month.js'
-import { fixturePath, testCustomerKey } from './run-adapter.js'
+import { fixturePath, runAdapterUntilFailure, testCustomerKey } from './run-adapter.js'
+import { UnreadableFileError } from '../../src/errors.js'
 import { HEADER, recordOf, reject, rinaTicket, run, ticket, wib } from './sociomile-expect.js'
 
 const SAMPLE_OUTPUTS: AdapterOutput[] = [
@@ -181,19 +182,20 @@ describe('parseSociomile: file shapes', () => {
     ])
   })
 
-  it('quarantines an unterminated quote with its record number and the text it swallowed', async () => {
-    expect(await run('unterminated-quote.csv')).toEqual([
-      rinaTicket(
-        1,
-        '64fb50008da23ffa50007201;WhatsApp;Budi;081234567890;Tanya DAU;Dana Alokasi Umum;Pemda;Selesai;Rina;01/12/2021 09:23;;',
-      ),
-      reject(
-        2,
-        'unreadable record: Quote Not Closed: the parsing is finished with an opening quote at line 4',
-        '64fb50008da23ffa50007202;WhatsApp;Budi;081234567890;"Tanya DAK;Dana Alokasi Khusus;Pemda;Selesai;Rina;01/12/2021 09:24;;\n' +
-          '64fb50008da23ffa50007203;WhatsApp;Budi;081234567890;Tanya DBH;Dana Bagi Hasil;Pemda;Selesai;Rina;01/12/2021 09:25;;',
-      ),
-    ])
+  it('fails a file cut inside a quoted field where reading stopped, after the rows before it', async () => {
+    // An export cut short while a quoted Subject was being written: the end of the file is inside it.
+    expect(await runAdapterUntilFailure(parseSociomile, 'whatsapp/unterminated-quote.csv')).toEqual(
+      [
+        rinaTicket(
+          1,
+          '64fb50008da23ffa50007201;WhatsApp;Budi;081234567890;Tanya DAU;Dana Alokasi Umum;Pemda;Selesai;Rina;01/12/2021 09:23;;',
+        ),
+        new UnreadableFileError(
+          'unterminated-quote.csv',
+          'reading stopped after record 1 (byte 487): the file ends inside a quoted field (Quote Not Closed: the parsing is finished with an opening quote at line 4)',
+        ),
+      ],
+    )
   })
 
   it('reads the first sheet of an XLSX: Date cells, serials in number cells, text dates, numeric ids', async () => {

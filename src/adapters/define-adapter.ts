@@ -1,0 +1,198 @@
+import { Readable } from 'node:stream'
+import type { AdapterOutput } from '../domain/adapter-output.js'
+import { UnreadableFileError, coerceError } from '../errors.js'
+import type { Adapter, AdapterContext } from './adapter.js'
+import { implausibleDateOf } from './plausible-date.js'
+import { foreignFormatOf } from './sniff-foreign-format.js'
+
+/** One record as framed from the file, before it is understood. */
+export interface SourceRecord<V> {
+  /** 1-based (CSV row after the header, line, message, chat). */
+  recordNumber: number
+  /** The record's text, kept with a reject. */
+  raw: string
+  value: V
+}
+
+/** What one record becomes: usually one output; none when the text is not a record at all. */
+export type RecordOutputs = AdapterOutput | readonly AdapterOutput[] | null
+
+/** Turns the records of one file into outputs; made per file, so it may keep per-file state. */
+export interface RecordConverter<V> {
+  toOutputs(record: SourceRecord<V>): RecordOutputs | Promise<RecordOutputs>
+  /** Outputs owed after the last record, for formats that merge records across the file. */
+  finish?(): Iterable<AdapterOutput>
+}
+
+export interface AdapterDefinition<V> {
+  /** The format's name in messages: `not a <format> file: …`. */
+  format: string
+  /**
+   * Framing: the file's records, in order. Throws UnreadableFileError when the file as a whole
+   * cannot be read (a missing required column); any other error means reading stopped there.
+   */
+  records(input: Readable, ctx: AdapterContext): AsyncIterable<SourceRecord<V>>
+  converter(ctx: AdapterContext): RecordConverter<V>
+  /** Whether this file is expected to be a ZIP archive (an XLSX workbook). */
+  isZipFormat?(fileName: string): boolean
+}
+
+/** Bytes sniffed before the adapter sees the file: enough for magic numbers and a text check. */
+const SNIFF_BYTES = 4096
+
+/**
+ * Composes an adapter from its framing and its per-record conversion, and owns what every
+ * adapter must do alike:
+ * - an empty file or one in another format (an image, a PDF, binary data) fails at once;
+ * - a reader that stops early fails the file, saying after which record and byte it stopped
+ *   (the outputs before it were already yielded);
+ * - anything thrown while converting one record rejects that record, and the file goes on;
+ * - a timestamp outside `ctx.dateWindow` rejects its record as an `implausible date`.
+ * Nothing but UnreadableFileError leaves the adapter.
+ */
+export function defineAdapter<V>(definition: AdapterDefinition<V>): Adapter {
+  return async function* (input: Readable, ctx: AdapterContext) {
+    const counted = countBytes(input)
+    const head = await counted.peek(SNIFF_BYTES)
+    const refusal = refusalOf(head, definition, ctx.fileName)
+    if (refusal) throw new UnreadableFileError(ctx.fileName, refusal)
+
+    const converter = definition.converter(ctx)
+    let lastRecord = 0
+    const iterator = definition.records(counted.stream(), ctx)[Symbol.asyncIterator]()
+    for (;;) {
+      let next: IteratorResult<SourceRecord<V>>
+      try {
+        next = await iterator.next()
+      } catch (thrown) {
+        throw stoppedReading(thrown, definition.format, ctx.fileName, lastRecord, counted.bytesRead)
+      }
+      if (next.done) break
+      const record = next.value
+      lastRecord = record.recordNumber
+      for (const output of await convertRecord(converter, record)) {
+        yield checkDates(output, record.raw, ctx)
+      }
+    }
+    if (!converter.finish) return
+    try {
+      for (const output of converter.finish()) yield checkDates(output, undefined, ctx)
+    } catch (thrown) {
+      throw stoppedReading(thrown, definition.format, ctx.fileName, lastRecord, counted.bytesRead)
+    }
+  }
+}
+
+function refusalOf(
+  head: Buffer,
+  definition: AdapterDefinition<unknown>,
+  fileName: string,
+): string | null {
+  if (head.length === 0) return 'empty file'
+  if (
+    head.length < SNIFF_BYTES &&
+    head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  ) {
+    return 'empty file'
+  }
+  const foreign = foreignFormatOf(head, definition.isZipFormat?.(fileName) ?? false)
+  return foreign ? `${notA(definition.format)}: ${foreign}` : null
+}
+
+async function convertRecord<V>(
+  converter: RecordConverter<V>,
+  record: SourceRecord<V>,
+): Promise<readonly AdapterOutput[]> {
+  try {
+    const outputs = await converter.toOutputs(record)
+    if (outputs === null) return []
+    return isOutputList(outputs) ? outputs : [outputs]
+  } catch (thrown) {
+    const error = coerceError(thrown)
+    const reason = error.message || error.name
+    return [{ kind: 'reject', recordNumber: record.recordNumber, reason, raw: record.raw }]
+  }
+}
+
+function isOutputList(
+  outputs: AdapterOutput | readonly AdapterOutput[],
+): outputs is readonly AdapterOutput[] {
+  return Array.isArray(outputs)
+}
+
+function checkDates(
+  output: AdapterOutput,
+  raw: string | undefined,
+  ctx: AdapterContext,
+): AdapterOutput {
+  const problem = implausibleDateOf(output, ctx.dateWindow)
+  if (!problem) return output
+  const rawText = raw ?? (output.kind === 'ticket' ? JSON.stringify(output.event.raw) : '')
+  return { kind: 'reject', recordNumber: output.recordNumber, reason: problem, raw: rawText }
+}
+
+/** A reader error: the file failed where reading stopped; before any record, it is not the format. */
+function stoppedReading(
+  thrown: unknown,
+  format: string,
+  fileName: string,
+  lastRecord: number,
+  bytesRead: number,
+): UnreadableFileError {
+  if (thrown instanceof UnreadableFileError) return thrown
+  const error = coerceError(thrown)
+  const reason = error.message || error.name
+  const where =
+    lastRecord === 0
+      ? `${notA(format)}: reading stopped before the first record (byte ${bytesRead})`
+      : `reading stopped after record ${lastRecord} (byte ${bytesRead})`
+  return new UnreadableFileError(fileName, `${where}: ${reason}`, { cause: error })
+}
+
+function notA(format: string): string {
+  return `not ${/^[aeiou]/i.test(format) ? 'an' : 'a'} ${format} file`
+}
+
+/**
+ * The input again, counting the bytes the reader has taken (how far reading got when it stopped),
+ * with its first bytes available to sniff. No buffering beyond the chunk in hand: a reader that
+ * stops early must not have pulled the file ahead.
+ */
+function countBytes(input: Readable) {
+  const iterator: AsyncIterator<Buffer | string> = input[Symbol.asyncIterator]()
+  const held: Buffer[] = []
+  const counter = { bytesRead: 0 }
+  const nextChunk = async (): Promise<Buffer | null> => {
+    const next = await iterator.next()
+    if (next.done) return null
+    return typeof next.value === 'string' ? Buffer.from(next.value) : next.value
+  }
+  async function* replay(): AsyncGenerator<Buffer> {
+    for (let chunk = held.shift() ?? (await nextChunk()); chunk;) {
+      counter.bytesRead += chunk.length
+      yield chunk
+      chunk = held.shift() ?? (await nextChunk())
+    }
+  }
+  return {
+    get bytesRead() {
+      return counter.bytesRead
+    },
+    /** The whole input, sniffed bytes included; call once, after peek(). */
+    stream: () => Readable.from(replay(), { objectMode: false, highWaterMark: 1 }),
+    /** At least the first `bytes` bytes (fewer only at the end of the input). */
+    async peek(bytes: number): Promise<Buffer> {
+      let size = 0
+      while (size < bytes) {
+        const chunk = await nextChunk()
+        if (!chunk) break
+        held.push(chunk)
+        size += chunk.length
+      }
+      return Buffer.concat(held)
+    },
+  }
+}
