@@ -33,7 +33,7 @@ export interface AdapterDefinition<V> {
    */
   records(input: Readable, ctx: AdapterContext): AsyncIterable<SourceRecord<V>>
   converter(ctx: AdapterContext): RecordConverter<V>
-  /** Whether this file is expected to be a ZIP archive (an XLSX workbook). */
+  /** Whether this file is expected to be a ZIP archive (an XLSX workbook), checked by its reader. */
   isZipFormat?(fileName: string): boolean
 }
 
@@ -98,7 +98,9 @@ function refusalOf(
   ) {
     return 'empty file'
   }
-  const foreign = foreignFormatOf(head, definition.isZipFormat?.(fileName) ?? false)
+  // A ZIP-based format's reader checks the archive itself and says what it found instead.
+  if (definition.isZipFormat?.(fileName)) return null
+  const foreign = foreignFormatOf(head)
   return foreign ? `${notA(definition.format)}: ${foreign}` : null
 }
 

@@ -28,25 +28,18 @@ const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06]
 const MAX_CONTROL_SHARE = 0.05
 
 /**
- * Why the file's start shows it is not a text export (or, for XLSX, not a ZIP archive): an
- * image, a PDF, an archive, a program or binary data; null when it may be the expected format.
- * NUL bytes do not count as binary: switches pad CDR text with them, and UTF-16 text has them.
+ * Why the file's start shows it is not a text export: an image, a PDF, an archive, a program or
+ * binary data; null when it may be the expected format. NUL bytes do not count as binary:
+ * switches pad CDR text with them, and UTF-16 text has them.
  */
-export function foreignFormatOf(head: Buffer, expectZip: boolean): string | null {
-  const isZip = startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)
-  if (expectZip) {
-    if (isZip) return null
-    const found = SIGNATURES.find((s) => startsWith(head, s.bytes, s.offset))
-    return found
-      ? `looks like ${found.name}`
-      : 'expected an XLSX workbook (a ZIP archive), but it is not one'
+export function foreignFormatOf(head: Buffer): string | null {
+  if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
+    return 'looks like a ZIP archive (an XLSX workbook or another zipped file)'
   }
-  if (isZip) return 'looks like a ZIP archive (an XLSX workbook or another zipped file)'
   const found = SIGNATURES.find((s) => startsWith(head, s.bytes, s.offset))
   if (found) return `looks like ${found.name}`
   return controlShare(head) > MAX_CONTROL_SHARE ? 'looks like binary data, not text' : null
 }
-
 function startsWith(head: Buffer, bytes: readonly number[], offset = 0): boolean {
   if (head.length < offset + bytes.length) return false
   return bytes.every((byte, i) => head[offset + i] === byte)

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream'
 import type { AdapterOutput } from '../domain/adapter-output.js'
-import { UnreadableFileError } from '../errors.js'
+import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
-import { readTable, tableFormatOf, type TableFormat } from './read-table.js'
+import { readTable, tableFormatOf, type TableFormat, type TableRecord } from './read-table.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number
@@ -52,7 +52,7 @@ export async function* tableRows<F extends string>(
   const format = tableFormatOf(ctx.fileName)
   let header: string[] | null = null
   let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
-  for await (const { recordNumber, cells, raw, error } of readTable(input, ctx)) {
+  for await (const { recordNumber, cells, raw, error } of readHeaderFirst(input, ctx)) {
     if (error) {
       if (QUOTE_OPEN_AT_END.test(error)) {
         throw new Error(`the file ends inside a quoted field (${error})`)
@@ -71,5 +71,26 @@ export async function* tableRows<F extends string>(
   }
   if (!header) {
     throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
+  }
+}
+
+/**
+ * A reader that fails before the header (not a zip, no workbook inside) means the file is not a
+ * table at all; after it, the error is where reading stopped (the framework says so).
+ */
+async function* readHeaderFirst(input: Readable, ctx: AdapterContext): AsyncGenerator<TableRecord> {
+  let read = false
+  try {
+    for await (const record of readTable(input, ctx)) {
+      read = true
+      yield record
+    }
+  } catch (thrown) {
+    if (read || thrown instanceof UnreadableFileError) throw thrown
+    const error = coerceError(thrown)
+    const format = tableFormatOf(ctx.fileName).toUpperCase()
+    throw new UnreadableFileError(ctx.fileName, `not a readable ${format} file: ${error.message}`, {
+      cause: error,
+    })
   }
 }
