@@ -1,3 +1,5 @@
+import { escapeControl } from '../domain/escape-control.js'
+
 /** Prints rows as an aligned plain-text table (numbers right-aligned). */
 export function formatTable(
   rows: readonly Record<string, unknown>[],
@@ -19,13 +21,13 @@ export function formatTable(
 function formatCell(value: unknown): string {
   if (value == null) return ''
   if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 19)
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return escapeControl(typeof value === 'string' ? value : JSON.stringify(value))
 }
 
 /** `{ "outgoing call": 12, "auto-reply": 3 }` → `outgoing call: 12, auto-reply: 3`. */
 export function formatReasons(byReason: Record<string, number>): string {
   return Object.entries(byReason)
     .sort(([, a], [, b]) => b - a)
-    .map(([reason, count]) => `${reason}: ${count}`)
+    .map(([reason, count]) => `${escapeControl(reason)}: ${count}`)
     .join(', ')
 }

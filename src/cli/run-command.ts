@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../config.js'
 import { ConfigError, UnreadableFileError, coerceError } from '../errors.js'
 import { createLogger } from '../logger.js'
 import { createServices, type Services } from '../services.js'
+import { escapeControl } from '../domain/escape-control.js'
 import { EXIT } from './exit-codes.js'
 
 /** Reads the configuration once, at the edge; flags given as overrides beat the environment. */
@@ -31,7 +32,7 @@ export async function runWithServices(
 
 export function reportError(thrown: unknown): void {
   const error = coerceError(thrown)
-  process.stderr.write(`dering: ${describe(error)}\n`)
+  process.stderr.write(`dering: ${escapeControl(describe(error))}\n`)
   process.exitCode = exitCodeOf(error)
 }
 

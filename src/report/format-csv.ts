@@ -125,9 +125,13 @@ function renderRow(row: CsvRow): string {
   return CSV_COLUMNS.map((column) => quote(row[column])).join(',')
 }
 
-/** RFC 4180: quote a cell holding a comma, quote or line break; a null is an empty cell. */
-function quote(value: string | number | null | undefined): string {
+/**
+ * RFC 4180: quote a cell holding a comma, quote or line break; a null is an empty cell. A text
+ * cell a spreadsheet would take for a formula (OWASP "CSV injection": `=`, `+`, `-`, `@`, tab,
+ * CR) gets a leading `'`; numbers, negative ones included, stay numbers.
+ */
+export function quote(value: string | number | null | undefined): string {
   if (value == null) return ''
-  const text = String(value)
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }

@@ -1,4 +1,5 @@
 import { CHANNELS, CHANNEL_LABELS } from '../domain/channel.js'
+import { escapeControl } from '../domain/escape-control.js'
 import { SEGMENTS, type Segment } from '../domain/segment.js'
 import { formatChange, formatCount, formatDuration, formatPercent } from './format-number.js'
 import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
@@ -37,8 +38,9 @@ export function reportTitle(report: Report): string {
   return `Statistik Layanan Informasi DJPK Tahun ${report.year} — bulan ${nameMonth(report.month)} (WIB)`
 }
 
+/** The report's tables for a reader; text from the data (topics) has its control characters escaped. */
 export function describeReport(report: Report): ReportSection[] {
-  return [
+  const sections = [
     describeMonthly(report),
     describeChannels(report),
     describeBreakdown(report),
@@ -47,6 +49,13 @@ export function describeReport(report: Report): ReportSection[] {
     describeTopics(report),
     describeDocuments(report),
   ]
+  return sections.map((section) => ({
+    ...section,
+    title: escapeControl(section.title),
+    headers: section.headers.map((header) => escapeControl(header)),
+    rows: section.rows.map((row) => row.map((cell) => escapeControl(cell))),
+    notes: section.notes.map((note) => escapeControl(note)),
+  }))
 }
 
 function describeMonthly(report: Report): ReportSection {

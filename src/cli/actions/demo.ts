@@ -1,3 +1,4 @@
+import { escapeControl } from '../../domain/escape-control.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ensureDatabase, migrateToLatest } from '../../db/migrator.js'
@@ -68,7 +69,9 @@ async function demo(services: Services, options: DemoOptions): Promise<number> {
       `ingested ${outcomes.length - failed.length}/${outcomes.length} files (${outcomes.filter((o) => o.file.state === 'already ingested').length} already ingested before): ${totals.read} records, ${totals.skipped} skipped, ${totals.rejected} quarantined`,
     )
     for (const f of failed) {
-      process.stderr.write(`  failed: ${f.file.path}: ${f.status === 'failed' ? f.error : ''}\n`)
+      process.stderr.write(
+        `  failed: ${escapeControl(`${f.file.path}: ${f.status === 'failed' ? f.error : ''}`)}\n`,
+      )
     }
 
     const months = await rollupAndWait(services.queues, { all: true }, `rollup-demo-${Date.now()}`)

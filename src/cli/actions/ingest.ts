@@ -4,6 +4,7 @@ import { listExportFiles } from '../../files/list-export-files.js'
 import type { Services } from '../../services.js'
 import { EXIT } from '../exit-codes.js'
 import { enqueuePaths, waitWithProgress } from '../ingest-paths.js'
+import { escapeControl } from '../../domain/escape-control.js'
 import { formatReasons, formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 import type { FileOutcome } from '../wait-for-ingest.js'
@@ -80,11 +81,11 @@ function printOutcomes(outcomes: FileOutcome[]): void {
   for (const o of outcomes) {
     if (o.status === 'failed') {
       console.log(
-        `\nfailed: ${displayPath(o.file.path)}: ${o.error}\n  fix the cause, then: dering replay ${o.file.jobId}`,
+        `\nfailed: ${escapeControl(`${displayPath(o.file.path)}: ${o.error}`)}\n  fix the cause, then: dering replay ${o.file.jobId}`,
       )
     } else if (Object.keys(o.result.skippedByReason).length > 0) {
       console.log(
-        `skipped in ${displayPath(o.file.path)}: ${formatReasons(o.result.skippedByReason)}`,
+        `skipped in ${escapeControl(displayPath(o.file.path))}: ${formatReasons(o.result.skippedByReason)}`,
       )
     }
   }

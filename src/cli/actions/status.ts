@@ -4,6 +4,7 @@ import type { ImportRow } from '../../db/schema.js'
 import { QUEUE_NAMES } from '../../queue/catalog.js'
 import type { Services } from '../../services.js'
 import { EXIT } from '../exit-codes.js'
+import { escapeControl } from '../../domain/escape-control.js'
 import { formatReasons, formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 
@@ -72,6 +73,8 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
   for (const i of imports) {
     const reasons = formatReasons(i.skippedByReason)
     if (reasons) console.log(`import ${i.id} skipped: ${reasons}`)
-    if (i.error) console.log(`import ${i.id} error: ${i.error}`)
+    if (i.error) {
+      console.log(`import ${i.id} error: ${escapeControl(i.error, { keepNewlines: true })}`)
+    }
   }
 }
