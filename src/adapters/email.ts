@@ -133,6 +133,5 @@ function rawTextOf(bytes: Buffer): string {
   const text = bytes.subarray(0, RAW_TEXT_BYTES).toString('utf8')
   const cut =
     bytes.length > RAW_TEXT_BYTES ? `\n[… ${bytes.length - RAW_TEXT_BYTES} more bytes]` : ''
-  // Postgres text cannot hold NUL.
-  return text.replace(/\0/g, '') + cut
+  return text + cut
 }

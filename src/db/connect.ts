@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { postgresValue } from './postgres-text.js'
 import type { Database } from './schema.js'
 
 // pg returns int8 and numeric as strings to avoid precision loss; our counts fit in a double.
@@ -18,10 +19,38 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
   // would kill the process. The pool drops such a client (idle, or once released), and a query
   // on a checked-out one fails, so the job's transaction fails and is retried.
   pool.on('error', () => undefined)
-  pool.on('connect', (client) => client.on('error', () => undefined))
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined)
+    cleanQueryValues(client)
+  })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   pools.set(db, pool)
   return db
+}
+
+/**
+ * Every value a query binds passes through postgresValue, whoever builds the query (Kysely, raw
+ * SQL, a transaction's client): a NUL in a reject reason or a file name never fails a batch.
+ * COPY sends no bound values; copyRows cleans its fields itself.
+ */
+function cleanQueryValues(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    if (Array.isArray(values)) return query(config, values.map(postgresValue), callback)
+    if (hasValues(config)) {
+      return query({ ...config, values: config.values.map(postgresValue) }, values, callback)
+    }
+    return query(config, values, callback)
+  }) as typeof client.query
+}
+
+function hasValues(config: unknown): config is { values: unknown[] } {
+  return (
+    typeof config === 'object' &&
+    config !== null &&
+    Array.isArray((config as { values?: unknown }).values) &&
+    typeof (config as { submit?: unknown }).submit !== 'function'
+  )
 }
 
 /** One transaction on one pooled connection, for Kysely queries and the raw client's COPY alike. */

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type pg from 'pg'
 import copyStreams from 'pg-copy-streams'
+import { postgresText } from './postgres-text.js'
 
 export type CopyValue = string | number | Date | null
 
@@ -13,6 +14,7 @@ function copyField(value: CopyValue): string {
   if (value === null) return '\\N'
   if (value instanceof Date) return value.toISOString()
   if (typeof value === 'number') return String(value)
+  value = postgresText(value)
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value
 }
 

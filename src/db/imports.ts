@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Channel } from '../domain/channel.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
 import type { Db } from './connect.js'
+import { postgresJson } from './postgres-text.js'
 import type { Database, ImportRow } from './schema.js'
 
 export interface ImportStart {
@@ -108,6 +109,6 @@ function columnsOf(counts: ImportCounts) {
     skipped: counts.skipped,
     rejected: counts.rejected,
     warnings: counts.warnings,
-    skipped_by_reason: JSON.stringify(counts.skippedByReason),
+    skipped_by_reason: postgresJson(counts.skippedByReason),
   }
 }

@@ -9,12 +9,10 @@ export async function insertRejects(
   rejects: readonly RejectOutput[],
 ): Promise<void> {
   if (rejects.length === 0) return
-  // Postgres text cannot hold NUL bytes; show them escaped rather than lose the record.
-  const raw = rejects.map((r) => r.raw.replaceAll('\0', '\\0'))
   await sql`
     insert into reject (import_id, record_number, reason, raw)
     select ${importId}::bigint, * from unnest(
-      ${rejects.map((r) => r.recordNumber)}::int[], ${rejects.map((r) => r.reason)}::text[], ${raw}::text[])
+      ${rejects.map((r) => r.recordNumber)}::int[], ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.raw)}::text[])
   `.execute(db)
 }
 

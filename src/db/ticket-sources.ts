@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Channel } from '../domain/channel.js'
-import { stringifyWithoutNul } from '../domain/strip-nul.js'
 import type { Db } from './connect.js'
+import { postgresJson } from './postgres-text.js'
 import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
 
@@ -31,7 +31,7 @@ export async function insertTicketSources(
   }
   const rows = [...byChannel].map(([channel, group]) => {
     const records = `[${group
-      .map((s) => stringifyWithoutNul([s.sourceTicketId, s.recordNumber, s.raw]))
+      .map((s) => postgresJson([s.sourceTicketId, s.recordNumber, s.raw]))
       .join(',')}]`
     const range = `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`
     return {

@@ -5,9 +5,9 @@ import type {
   TicketOutput,
 } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
-import { stripNulFields } from '../domain/strip-nul.js'
 import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
+import { postgresFields } from '../db/postgres-text.js'
 import { insertRejects } from '../db/rejects.js'
 import { markMonthsPending } from '../db/rollup-pending.js'
 import type { ClientTransaction } from '../db/connect.js'
@@ -42,10 +42,10 @@ export async function loadBatch(
   const rejects: RejectOutput[] = []
   for (const output of outputs) {
     if (output.kind === 'ticket') {
-      const event = stripNulFields(output.event)
+      const event = postgresFields(output.event)
       tickets.push(event === output.event ? output : { ...output, event })
     } else if (output.kind === 'document') {
-      documents.push({ ...output, document: stripNulFields(output.document) })
+      documents.push({ ...output, document: postgresFields(output.document) })
     } else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
   }

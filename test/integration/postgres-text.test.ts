@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { FileOutcome } from '../../src/cli/wait-for-ingest.js'
+import type { Channel } from '../../src/domain/channel.js'
+import { fixturePath } from '../adapters/run-adapter.js'
+import { ingestAndWait, writeTempFile } from '../support/ingest.js'
+import { useTestServices } from '../support/services.js'
+
+// Hostile text: NULs and lone surrogates land in reject reasons, raw records and facts alike.
+// Postgres refuses both in text (and jsonb), so each case once failed the whole batch five times
+// and left its import running; now every record is accounted for and the outcome is final.
+
+const HEADER =
+  'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
+const row = (id: string, channel = 'WA', subject = 'x') =>
+  `${id};${channel};;${subject};;;Open;;01/12/2021 10:00;;`
+
+describe('text Postgres would refuse, through the worker', () => {
+  const t = useTestServices({ BATCH_SIZE: 2 })
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'dering-text-'))
+    await t.startWorker('ingest')
+  })
+
+  const ingest = async (channel: Channel, name: string, content: string | Buffer) => {
+    const file = await writeTempFile(dir, name, content)
+    const [outcome] = await ingestAndWait(t.services, channel, [file])
+    const imports = await t.services.db
+      .selectFrom('import')
+      .selectAll()
+      .where('path', '=', file)
+      .execute()
+    return { outcome: outcome!, imports }
+  }
+  const rejectsOf = (outcome: FileOutcome) => {
+    if (outcome.status !== 'ingested') throw new Error(`not ingested: ${JSON.stringify(outcome)}`)
+    return t.services.db
+      .selectFrom('reject')
+      .select(['record_number', 'reason', 'raw'])
+      .where('import_id', '=', outcome.result.importId)
+      .orderBy('record_number')
+      .execute()
+  }
+
+  it('a NUL in the Channel column is a reject whose reason and raw text keep the rest', async () => {
+    const csv = [HEADER, row('g-1'), row('nul', 'Whats\0App'), row('g-2'), row('g-3')].join('\n')
+    const { outcome, imports } = await ingest('whatsapp', 'channel-nul.csv', `${csv}\n`)
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      result: { read: 4, inserted: 3, rejected: 1 },
+    })
+    expect(imports.map((i) => i.status)).toEqual(['succeeded'])
+    expect(await rejectsOf(outcome)).toEqual([
+      { record_number: 2, reason: 'unsupported channel: WhatsApp', raw: row('nul', 'WhatsApp') },
+    ])
+  })
+
+  it('a NUL in a CDR date is a reject and the calls around it load', async () => {
+    const lines = (await readFile(fixturePath('phone/sample.cdr'), 'latin1')).split('\n')
+    lines[1] = lines[1]!.replace(/^011221/, '01\x0012x')
+    const { outcome, imports } = await ingest('phone', 'date-nul.cdr', lines.join('\n'))
+    expect(outcome).toMatchObject({ status: 'ingested', result: { rejected: 1 } })
+    if (outcome.status !== 'ingested') return
+    const { read, inserted, updated, unchanged, skipped, rejected } = outcome.result
+    expect(inserted + updated + unchanged + skipped + rejected).toBe(read)
+    expect(inserted).toBeGreaterThan(0)
+    expect(imports.map((i) => i.status)).toEqual(['succeeded'])
+    const [reject] = await rejectsOf(outcome)
+    expect(reject!.reason).toContain('"0112x 0931"')
+    expect(reject!.raw).toMatch(/^0112x 0931 /)
+  })
+
+  it('random binary inside a CDR file is rejected line by line, the calls load', async () => {
+    const lines = (await readFile(fixturePath('phone/sample.cdr'))).toString('latin1').split('\n')
+    // Binary junk without line breaks, as a collector writes when its buffer is corrupted.
+    const junk = Buffer.from(
+      randomBytes(300).map((b) => (b === 0x0a || b === 0x0d ? 0 : b)),
+    ).toString('latin1')
+    const cdr = Buffer.from([lines[0], junk, ...lines.slice(1)].join('\n'), 'latin1')
+    const { outcome, imports } = await ingest('phone', 'binary-inside.cdr', cdr)
+    expect(outcome).toMatchObject({ status: 'ingested' })
+    if (outcome.status !== 'ingested') return
+    const { read, inserted, updated, unchanged, skipped, rejected } = outcome.result
+    expect(inserted + updated + unchanged + skipped + rejected).toBe(read)
+    expect(rejected).toBe(1)
+    const [reject] = await rejectsOf(outcome)
+    expect(reject!.raw).not.toContain('\0')
+    expect(reject!.raw.length).toBeGreaterThan(0)
+    expect(imports.map((i) => i.status)).toEqual(['succeeded'])
+  })
+
+  it('a file of random binary as CDR fails whole, its import failed, not running', async () => {
+    const { outcome, imports } = await ingest('phone', 'binary.cdr', randomBytes(4000))
+    expect(outcome).toMatchObject({ status: 'failed', error: expect.stringContaining('binary') })
+    expect(imports.map((i) => i.status)).toEqual(['failed'])
+  })
+
+  it('lone surrogates of a UTF-16 export become U+FFFD in facts, reasons and raw records', async () => {
+    const text = [HEADER, row('s-1', 'WA', 'Tanya\uD800DAU'), row('s-2', 'W\uDC00A')].join('\r\n')
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${text}\r\n`, 'utf16le')])
+    const { outcome, imports } = await ingest('whatsapp', 'surrogates.csv', utf16)
+    expect(outcome).toMatchObject({
+      status: 'ingested',
+      result: { read: 2, inserted: 1, rejected: 1 },
+    })
+    expect(imports.map((i) => i.status)).toEqual(['succeeded'])
+    const ticket = await t.services.db
+      .selectFrom('ticket')
+      .select('subject')
+      .where('source_ticket_id', '=', 's-1')
+      .executeTakeFirstOrThrow()
+    expect(ticket.subject).toBe('Tanya\uFFFDDAU')
+    const source = await t.services.db
+      .selectFrom('ticket_source')
+      .select('raw')
+      .where('source_ticket_id', '=', 's-1')
+      .executeTakeFirstOrThrow()
+    expect(source.raw).toMatchObject({ Subject: 'Tanya\uFFFDDAU' })
+    expect(await rejectsOf(outcome)).toEqual([
+      { record_number: 2, reason: 'unsupported channel: W\uFFFDA', raw: row('s-2', 'W\uFFFDA') },
+    ])
+  })
+})
