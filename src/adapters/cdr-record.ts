@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { AdapterOutput } from '../domain/adapter-output.js'
+import type { CustomerKeyer } from '../domain/contact.js'
 import { parseSourceDate } from '../domain/source-date.js'
 import type { AdapterContext, AdapterOptions } from './adapter.js'
 import { classifyConditionCode } from './cdr-condition-code.js'
@@ -52,7 +53,7 @@ export function cdrRecordOutput(
     recordNumber,
     event: {
       channel: 'phone',
-      sourceTicketId: cdrTicketId(items),
+      sourceTicketId: cdrTicketId(items, ctx.customerKey),
       // A duration lost to a clock change (null) opens the ticket at its end time.
       openedAt: new Date(endedAt.getTime() - (durationSeconds ?? 0) * 1000),
       firstResponseAt: null,
@@ -113,11 +114,15 @@ export function parseCdrDuration(
 /**
  * The UCID; without one, the hex sha256 of the record's identifying items joined by `|`
  * (fixtures/phone/no-ucid-item.cdr). A layout with `duration` instead of `sec-dur` hashes that.
+ * The calling number enters as its keyed customer key: a plain hash of a phone number and a
+ * few guessable items would give the number back to anyone who tries them all.
  */
-export function cdrTicketId(items: Record<string, string>): string {
+export function cdrTicketId(items: Record<string, string>, customerKey: CustomerKeyer): string {
   if (items.ucid) return items.ucid
-  const values = HASHED_ITEMS.map((name) =>
-    name === 'sec-dur' ? (items['sec-dur'] ?? items.duration ?? '') : (items[name] ?? ''),
-  )
+  const values = HASHED_ITEMS.map((name) => {
+    if (name === 'sec-dur') return items['sec-dur'] ?? items.duration ?? ''
+    const value = items[name] ?? ''
+    return name === 'calling-num' ? (customerKey(value) ?? value) : value
+  })
   return createHash('sha256').update(values.join('|')).digest('hex')
 }

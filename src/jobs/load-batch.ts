@@ -5,6 +5,7 @@ import type {
   TicketOutput,
 } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
+import { stageDocumentOutput, stageTicketOutput } from '../domain/stage-output.js'
 import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { postgresFields } from '../db/postgres-text.js'
@@ -43,9 +44,13 @@ export async function loadBatch(
   for (const output of outputs) {
     if (output.kind === 'ticket') {
       const event = postgresFields(output.event)
-      tickets.push(event === output.event ? output : { ...output, event })
+      const staged = stageTicketOutput(event === output.event ? output : { ...output, event })
+      if (staged.kind === 'ticket') tickets.push(staged)
+      else rejects.push(staged)
     } else if (output.kind === 'document') {
-      documents.push({ ...output, document: postgresFields(output.document) })
+      const staged = stageDocumentOutput({ ...output, document: postgresFields(output.document) })
+      if (staged.kind === 'document') documents.push(staged)
+      else rejects.push(staged)
     } else if (output.kind === 'reject') rejects.push(output)
     else skip(output.reason)
   }

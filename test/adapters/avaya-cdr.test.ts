@@ -261,7 +261,7 @@ describe('parseAvayaCdr', () => {
     ])
   })
 
-  it('ids a record by the sha256 of its items when the layout has no UCID', async () => {
+  it('ids a record by the sha256 of its items, the calling number keyed, when the layout has no UCID', async () => {
     const cdrLayout =
       'date:6 space time:4 space sec-dur:5 space cond-code:1 space dialed-num:18 space calling-num:15 space in-crt-id:3'
     const outputs = await runAdapter(parseAvayaCdr, 'phone/no-ucid-item.cdr', { cdrLayout })
@@ -283,11 +283,11 @@ describe('parseAvayaCdr', () => {
     expect(outputs).toEqual([
       withId(
         withRaw(answered0912, raw('0912', '345', '9', '081234567890', '012')),
-        sha256('011221|0912|345|081234567890|150420|9|012'),
+        sha256(`011221|0912|345|${testCustomerKey('081234567890')}|150420|9|012`),
       ),
       withId(
         withRaw(abandoned0931, raw('0931', '38', 'H', '02131234567', '013')),
-        sha256('011221|0931|38|02131234567|150420|H|013'),
+        sha256(`011221|0931|38|${testCustomerKey('02131234567')}|150420|H|013`),
       ),
     ])
   })
@@ -297,7 +297,7 @@ describe('parseAvayaCdr', () => {
     expect(outputs).toEqual([
       withId(
         withRaw(answered0912, { ...eventOf(answered0912).raw, ucid: '' }),
-        sha256('011221|0912|345|081234567890|150420|9|012'),
+        sha256(`011221|0912|345|${testCustomerKey('081234567890')}|150420|9|012`),
       ),
     ])
   })

@@ -1,10 +1,14 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { sql, type Transaction } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { recomputeMonths, listPendingMonths } from '../../src/db/rollups.js'
 import type { Database } from '../../src/db/schema.js'
 import type { Channel } from '../../src/domain/channel.js'
 import { normalizePhone } from '../../src/domain/contact.js'
+import { REPORT_FORMATS, formatReport } from '../../src/report/format-report.js'
+import { loadReport } from '../../src/report/load-report.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
@@ -20,7 +24,35 @@ const SAMPLES: [Channel, string][] = [
   ['email', 'email/sample-thread.mbox'],
   ['email', 'email/subject-threading.mbox'],
 ]
-const RAW_TABLES = ['ticket', 'ticket_source', 'ticket_source_batch', 'reject', 'import', 'document']
+/**
+ * Contacts as customers type them into a subject or an agent copies into a category: every
+ * Indonesian phone shape and an address, each of which must end as [nomor]/[email].
+ */
+const HOSTILE_CONTACTS = [
+  '081234567890',
+  '+62 812-3456-7891',
+  '62.812.3456.7892',
+  '0812 3456 7893',
+  '(021) 345 6789',
+  'pelapor.rahasia@gmail.com',
+  'Keu.Sleman@slemankab.go.id',
+]
+const HOSTILE_CSV = [
+  'Ticket ID;Channel;Customer Name;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At',
+  ...HOSTILE_CONTACTS.map(
+    (contact, i) =>
+      `H-${i};WhatsApp;Pelanggan;6281100000${i};Tolong hubungi ${contact} segera;Info ${contact};Pemda;Resolved;Rina;0${i + 1}/12/2021 09:00`,
+  ),
+].join('\r\n')
+
+const RAW_TABLES = [
+  'ticket',
+  'ticket_source',
+  'ticket_source_batch',
+  'reject',
+  'import',
+  'document',
+]
 
 /** Message ids look like addresses but name messages, not people; staff addresses are not customers'. */
 const NOT_A_CONTACT = /^(message-id|in-reply-to|references):|kemenkeu\.go\.id$/i
@@ -55,12 +87,21 @@ describe('data protection: contacts and the analyst role, on ingested samples', 
   let contacts: string[]
   beforeAll(async () => {
     await t.startWorker('ingest')
-    for (const [channel, file] of SAMPLES) {
-      const [outcome] = await ingestAndWait(t.services, channel, [fixturePath(file)])
+    const hostile = path.join(await mkdtemp(path.join(tmpdir(), 'dering-contacts-')), 'typed.csv')
+    await writeFile(hostile, `${HOSTILE_CSV}\r\n`)
+    for (const [channel, file] of [...SAMPLES, ['whatsapp', hostile] as const]) {
+      const [outcome] = await ingestAndWait(t.services, channel, [
+        path.isAbsolute(file) ? file : fixturePath(file),
+      ])
       expect(outcome?.status).toBe('ingested')
     }
     await recomputeMonths(t.services.db, await listPendingMonths(t.services.db))
-    contacts = await contactsIn(SAMPLES.map(([, file]) => file))
+    contacts = [
+      ...(await contactsIn(SAMPLES.map(([, file]) => file))),
+      ...HOSTILE_CONTACTS.flatMap((c) => [c.toLowerCase(), c.replace(/\D/g, '')]).filter(
+        (c) => c.length > 0,
+      ),
+    ]
   })
 
   const textOf = async (relation: string) => {
@@ -88,6 +129,36 @@ describe('data protection: contacts and the analyst role, on ingested samples', 
       const text = relation === 'ticket' ? ticketText : await textOf(relation)
       expect({ relation, leaked: contacts.filter((contact) => text.includes(contact)) }).toEqual({
         relation,
+        leaked: [],
+      })
+    }
+  })
+
+  it('replaces contacts typed into subjects and topics by [nomor] and [email]', async () => {
+    const rows = await t.services.db
+      .selectFrom('ticket')
+      .select(['source_ticket_id', 'subject', 'topic', 'agent'])
+      .where('source_ticket_id', 'like', 'H-%')
+      .orderBy('source_ticket_id')
+      .execute()
+    const placeholders = HOSTILE_CONTACTS.map((c) => (c.includes('@') ? '[email]' : '[nomor]'))
+    expect(rows).toEqual(
+      placeholders.map((placeholder, i) => ({
+        source_ticket_id: `H-${i}`,
+        subject: `Tolong hubungi ${placeholder} segera`,
+        topic: `Info ${placeholder}`,
+        agent: 'Rina',
+      })),
+    )
+  })
+
+  it('keeps every contact out of the report in every format', async () => {
+    const report = await loadReport(t.services.db, { year: 2021, month: '2021-12' })
+    expect(report.topTopics.whatsapp.map((topic) => topic.topic)).toContain('Info [nomor]')
+    for (const format of REPORT_FORMATS) {
+      const text = formatReport(report, format).toLowerCase()
+      expect({ format, leaked: contacts.filter((contact) => text.includes(contact)) }).toEqual({
+        format,
         leaked: [],
       })
     }
