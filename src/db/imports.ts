@@ -67,19 +67,68 @@ export async function saveImportProgress(
     .execute()
 }
 
-export async function finishImport(db: Db, importId: number): Promise<void> {
+export async function finishImport(
+  db: Db,
+  importId: number,
+  notes: readonly string[] = [],
+): Promise<void> {
   await db
     .updateTable('import')
-    .set({ status: 'succeeded', finished_at: new Date(), error: null })
+    .set({ status: 'succeeded', finished_at: new Date(), error: null, notes: [...notes] })
     .where('id', '=', importId)
     .execute()
 }
 
-export async function failImport(db: Db, importId: number, error: string): Promise<void> {
+/** Ends an import as failed; notes, when given, replace the ones kept so far. */
+export async function failImport(
+  db: Db,
+  importId: number,
+  error: string,
+  notes?: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('import')
+    .set({
+      status: 'failed',
+      finished_at: new Date(),
+      error,
+      ...(notes && { notes: [...notes] }),
+    })
+    .where('id', '=', importId)
+    .execute()
+}
+
+/**
+ * Fails the imports still `running` for a job that will not run again: its last attempt failed,
+ * or it is gone from the queue (`isLive` says whether a job id is still active, waiting or
+ * delayed). Returns the ids of the imports it failed.
+ */
+export async function failOrphanedImports(
+  db: Db,
+  isLive: (jobId: string) => Promise<boolean>,
+  reason: string,
+): Promise<number[]> {
+  const running = await db
+    .selectFrom('import')
+    .select(['id', 'job_id'])
+    .where('status', '=', 'running')
+    .execute()
+  const failed: number[] = []
+  for (const row of running) {
+    if (row.job_id !== null && (await isLive(row.job_id))) continue
+    await failImport(db, row.id, reason)
+    failed.push(row.id)
+  }
+  return failed
+}
+
+/** Fails the running import of a job whose last attempt failed. */
+export async function failRunningImportOfJob(db: Db, jobId: string, error: string): Promise<void> {
   await db
     .updateTable('import')
     .set({ status: 'failed', finished_at: new Date(), error })
-    .where('id', '=', importId)
+    .where('job_id', '=', jobId)
+    .where('status', '=', 'running')
     .execute()
 }
 

@@ -27,6 +27,8 @@ export interface ImportTable {
   started_at: DefaultTimestamp
   finished_at: Timestamp | null
   error: string | null
+  /** Notes about the file as a whole, from its adapter: the sheet read, an encoding fallen back to. */
+  notes: ColumnType<string[], string[] | undefined, string[]>
 }
 
 export interface TicketTable {

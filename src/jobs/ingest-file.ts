@@ -74,6 +74,8 @@ export async function ingestFile(
       counts = addCounts(counts, result.counts)
       result.months.forEach((month) => months.add(month))
       await saveImportProgress(trx.db, importId, counts, checkpoint)
+    }).catch((thrown: unknown) => {
+      throw unstorableBatch(thrown, payload.path, checkpoint - outputs.length + 1, checkpoint)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })
   }
@@ -84,13 +86,16 @@ export async function ingestFile(
     const outputs = batch
     batch = []
     await writing
+    if (outputs.length === 0) return
     writing = write(outputs, ordinal)
     writing.catch(() => undefined) // surfaces at the next await; not an unhandled rejection
   }
+  const notes = createNotes()
 
   try {
     const input = createReadStream(payload.path).pipe(tap)
-    for await (const output of adapter.parse(input, services.adapterContext(payload.path))) {
+    const ctx = services.adapterContext(payload.path, notes.add)
+    for await (const output of adapter.parse(input, ctx)) {
       ordinal += 1
       if (ordinal <= start.checkpoint) continue
       batch.push(output)
@@ -107,15 +112,22 @@ export async function ingestFile(
     }
   } catch (thrown) {
     // A batch still being written finishes (or fails) before the job gives up: a retry must
-    // never overlap it.
-    await writing.catch(() => undefined)
-    const error = coerceError(thrown)
+    // never overlap it. Its failure (an outage) is the job's error then.
+    const writeError = await writing.then(
+      () => null,
+      (error: unknown) => coerceError(error),
+    )
+    const error = writeError ?? coerceError(thrown)
     // Only a file-level failure ends the import; anything else (a database or Redis outage)
     // leaves it running so the retry resumes from the checkpoint.
-    if (error instanceof UnreadableFileError) await failImport(db, importId, error.message)
+    if (error instanceof UnreadableFileError) {
+      // The records read before the file failed still load, so the counts add up.
+      if (!writeError) await commit().then(() => writing)
+      await failImport(db, importId, error.message, notes.list())
+    }
     throw error
   }
-  await finishImport(db, importId)
+  await finishImport(db, importId, notes.list())
   const sortedMonths = [...months].sort()
   if (sortedMonths.length > 0) {
     await services.queues.rollup.add(
@@ -141,5 +153,31 @@ async function statSize(path: string): Promise<number> {
       'file not found or not readable: was it moved or deleted?',
       { cause: error },
     )
+  }
+}
+
+/** A batch Postgres refuses as data (SQLSTATE class 22), not for an outage, fails the file. */
+function unstorableBatch(thrown: unknown, path: string, from: number, to: number): Error {
+  const error = coerceError(thrown)
+  const code = (error as { code?: unknown }).code
+  if (typeof code !== 'string' || !code.startsWith('22')) return error
+  return new UnreadableFileError(
+    path,
+    `records ${from}–${to} could not be stored: ${error.message}`,
+    { cause: error },
+  )
+}
+
+const MAX_NOTES = 50
+const MAX_NOTE_LENGTH = 500
+
+/** The adapter's notes about the file: each once, in order, a bounded number of them. */
+function createNotes() {
+  const notes = new Set<string>()
+  return {
+    add: (message: string) => {
+      if (notes.size < MAX_NOTES) notes.add(message.slice(0, MAX_NOTE_LENGTH))
+    },
+    list: () => [...notes],
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import { archiveInboxFile } from '../files/archive-inbox-file.js'
+import { failOrphanedImports, failRunningImportOfJob } from '../db/imports.js'
 import { isConnectionError } from './connection-state.js'
 import { ingestFile } from './ingest-file.js'
 import { rollupMonths } from './rollup-months.js'
@@ -86,9 +87,15 @@ export function startWorker(
     if (isConnectionError(error)) runtime.redis.markDown(error)
     else logger.error({ err: error }, 'worker error')
   })
-  worker.on('failed', (job, error) => logFailure(logger, job, error))
+  worker.on('failed', (job, error) => {
+    const final = logFailure(logger, job, error)
+    if (final && job?.id && queue === 'ingest') {
+      void failImportOfJob(services, job.id, error, logger)
+    }
+  })
   if (queue === 'ingest') {
     worker.on('completed', (job: Job) => void archiveIfFromInbox(services, job, logger))
+    void reconcileImports(services, logger)
   }
 
   const close = worker.close.bind(worker)
@@ -103,13 +110,47 @@ export function startWorker(
 }
 
 /** Retries caused by an outage are expected (the state change is logged once); the final failure is not. */
-function logFailure(logger: Logger, job: Job | undefined, error: Error): void {
+function logFailure(logger: Logger, job: Job | undefined, error: Error): boolean {
   const final =
     !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
   const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: error.message.split('\n')[0] }
   if (final) logger.warn(fields, 'job failed: it stays in `dering failed` until replayed')
   else if (isConnectionError(error)) logger.debug(fields, 'job will be retried')
   else logger.warn(fields, 'job attempt failed: it will be retried with backoff')
+  return final
+}
+
+/** A job that failed for good leaves no import `running` (an outage outlasted its retries). */
+async function failImportOfJob(
+  services: Services,
+  jobId: string,
+  error: Error,
+  logger: Logger,
+): Promise<void> {
+  const message = `the job failed for good: ${error.message.split('\n')[0] ?? ''}`
+  await failRunningImportOfJob(services.db, jobId, message).catch((thrown: unknown) =>
+    logger.warn({ jobId, err: coerceError(thrown).message }, 'could not mark the import failed'),
+  )
+}
+
+/** Job states in which an ingest job will still run. */
+const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'])
+
+/**
+ * At start: imports left `running` by a job that is no longer queued or active (its worker died
+ * and the job failed, or it was removed) are failed, so none stays running forever.
+ */
+async function reconcileImports(services: Services, logger: Logger): Promise<void> {
+  try {
+    const failed = await failOrphanedImports(
+      services.db,
+      async (jobId) => LIVE_STATES.has(await services.queues.ingest.getJobState(jobId)),
+      'the import stopped: its job is no longer queued or running (its worker was gone); replay the job or ingest the file again',
+    )
+    if (failed.length > 0) logger.warn({ imports: failed }, 'stale running imports failed')
+  } catch (thrown) {
+    logger.warn({ err: coerceError(thrown).message }, 'could not check for stale running imports')
+  }
 }
 
 /** Stop taking jobs, wait for the active ones up to the timeout, then close. */

@@ -47,6 +47,7 @@ function importJson(row: ImportRow) {
     finishedAt: finished?.toISOString() ?? null,
     seconds: finished ? (finished.getTime() - row.started_at.getTime()) / 1000 : null,
     error: row.error,
+    notes: row.notes,
   }
 }
 
@@ -76,5 +77,6 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
     if (i.error) {
       console.log(`import ${i.id} error: ${escapeControl(i.error, { keepNewlines: true })}`)
     }
+    for (const note of i.notes) console.log(`import ${i.id} note: ${escapeControl(note)}`)
   }
 }
