@@ -3,6 +3,9 @@ import { parseCdrLayout } from './adapters/cdr-layout.js'
 import { ConfigError } from './errors.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 
+/** Public, so fine for the demo and tests only: real data needs a secret of its own. */
+const DEVELOPMENT_CUSTOMER_KEY_SECRET = 'dering-development-secret'
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
 const postgresUrl = z
@@ -58,7 +61,7 @@ const ConfigSchema = z.object({
   CUSTOMER_KEY_SECRET: z
     .string()
     .min(8, 'expected at least 8 characters')
-    .default('dering-development-secret'),
+    .default(DEVELOPMENT_CUSTOMER_KEY_SECRET),
   INBOX_DIR: z.string().min(1).default('inbox'),
   /** Comma-separated folders ingest jobs may read; unset: the working directory, INBOX_DIR and the temp folder. */
   INGEST_ROOTS: z.string().min(1).optional(),
@@ -96,6 +99,11 @@ const ConfigSchema = z.object({
   JOB_LOCK_MS: positiveInt.min(1_000).max(3_600_000).default(30_000),
   /** How often workers look for such stalled jobs (whose lock expired) and put them back in the queue. */
   JOB_STALLED_CHECK_MS: positiveInt.min(500).max(3_600_000).default(30_000),
+  /** How long a failed job is kept (`30d`, `12h`) before it expires, so failed-job alerts clear. */
+  FAILED_RETENTION: z
+    .string()
+    .regex(/^\d+[smhdw]$/, 'expected a duration such as 30d or 12h')
+    .default('30d'),
   /** How long SIGTERM waits for active jobs before closing anyway (they are retried elsewhere). */
   SHUTDOWN_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
   DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
@@ -143,5 +151,21 @@ export function describeEnvironment(): string {
   const defaults = ConfigSchema.parse({})
   return CONFIG_KEYS.map((key) => `  ${key.padEnd(26)} ${String(defaults[key] ?? '(unset)')}`).join(
     '\n',
+  )
+}
+
+let warnedOfSecret = false
+
+/**
+ * Warns once on stderr when a process runs with the public development CUSTOMER_KEY_SECRET
+ * (quiet under NODE_ENV=test, and for the demo, which passes `quiet`).
+ */
+export function warnIfDevelopmentSecret(config: Pick<Config, 'CUSTOMER_KEY_SECRET'>): void {
+  if (config.CUSTOMER_KEY_SECRET !== DEVELOPMENT_CUSTOMER_KEY_SECRET) return
+  if (process.env.NODE_ENV === 'test' || warnedOfSecret) return
+  warnedOfSecret = true
+  process.stderr.write(
+    'dering: warning: CUSTOMER_KEY_SECRET is the public development value; set a secret of your own ' +
+      'before loading real data (it keys the hash of phone numbers and email addresses)\n',
   )
 }

@@ -1,12 +1,13 @@
 // Ingests export files and scans the inbox for them: `node --import tsx workers/ingest.ts`.
 import { reportError } from '../src/cli/run-command.js'
-import { loadConfig } from '../src/config.js'
+import { loadConfig, warnIfDevelopmentSecret } from '../src/config.js'
 import { startWorker } from '../src/jobs/workers.js'
 import { createServices } from '../src/services.js'
 import { onShutdown } from '../src/shutdown.js'
 
 try {
   const config = loadConfig()
+  warnIfDevelopmentSecret(config)
   const services = createServices(config)
   const ingest = await startWorker(services, 'ingest', config.WORKER_CONCURRENCY)
   const scan = await startWorker(services, 'scan', 1)
@@ -16,6 +17,7 @@ try {
   )
   onShutdown(
     services.logger,
+    config.SHUTDOWN_TIMEOUT_MS,
     () => services.close(),
     () => ingest.close(),
     () => scan.close(),

@@ -1,12 +1,13 @@
 // Recomputes the monthly rollups: `node --import tsx workers/rollup.ts`.
 import { reportError } from '../src/cli/run-command.js'
-import { loadConfig } from '../src/config.js'
+import { loadConfig, warnIfDevelopmentSecret } from '../src/config.js'
 import { startWorker } from '../src/jobs/workers.js'
 import { createServices } from '../src/services.js'
 import { onShutdown } from '../src/shutdown.js'
 
 try {
   const config = loadConfig()
+  warnIfDevelopmentSecret(config)
   const services = createServices(config)
   const worker = await startWorker(services, 'rollup', config.WORKER_CONCURRENCY)
   services.logger.info(
@@ -15,6 +16,7 @@ try {
   )
   onShutdown(
     services.logger,
+    config.SHUTDOWN_TIMEOUT_MS,
     () => services.close(),
     () => worker.close(),
   )

@@ -1,7 +1,8 @@
-import { Command } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { describeEnvironment } from '../config.js'
 import { configureDashboardCommand } from './commands/dashboard.js'
 import { configureDemoCommand } from './commands/demo.js'
+import { configureDiscardCommand } from './commands/discard.js'
 import { configureFailedCommand } from './commands/failed.js'
 import { configureIngestCommand } from './commands/ingest.js'
 import { configureMigrateCommand } from './commands/migrate.js'
@@ -13,8 +14,12 @@ import { configureSampleCommand } from './commands/sample.js'
 import { configureSchedulerCommand } from './commands/scheduler.js'
 import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
+import { EXIT } from './exit-codes.js'
 
 const program = new Command('dering')
+  // Parse errors throw instead of exiting, so that every usage error exits 2 (below); set before
+  // the commands are added, which inherit it.
+  .exitOverride()
   .description("Turns the contact center's channel exports into the monthly figures of its report.")
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText(
@@ -40,6 +45,7 @@ const COMMANDS = [
   configureStatusCommand,
   configureFailedCommand,
   configureReplayCommand,
+  configureDiscardCommand,
   configureRejectsCommand,
   configureRollupCommand,
   configureReportCommand,
@@ -51,4 +57,10 @@ for (const configure of COMMANDS) {
   configure(program)
 }
 
-await program.parseAsync(process.argv)
+try {
+  await program.parseAsync(process.argv)
+} catch (thrown) {
+  if (!(thrown instanceof CommanderError)) throw thrown
+  // Help and --version exit 0; anything else commander refuses is a usage error.
+  process.exitCode = thrown.exitCode === 0 ? EXIT.ok : EXIT.usage
+}

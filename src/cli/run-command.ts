@@ -1,13 +1,18 @@
-import { loadConfig, type Config } from '../config.js'
-import { ConfigError, UnreadableFileError, coerceError } from '../errors.js'
+import { loadConfig, warnIfDevelopmentSecret, type Config } from '../config.js'
+import { coerceError } from '../errors.js'
 import { createLogger } from '../logger.js'
 import { createServices, type Services } from '../services.js'
 import { escapeControl } from '../domain/escape-control.js'
-import { EXIT } from './exit-codes.js'
+import { describeError } from './describe-error.js'
 
-/** Reads the configuration once, at the edge; flags given as overrides beat the environment. */
-export function readConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig(process.env, overrides)
+/**
+ * Reads the configuration once, at the edge; flags given as overrides beat the environment.
+ * Warns of the development CUSTOMER_KEY_SECRET unless `demo` says it is fine.
+ */
+export function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
+  const config = loadConfig(process.env, overrides)
+  if (!demo) warnIfDevelopmentSecret(config)
+  return config
 }
 
 /**
@@ -17,53 +22,33 @@ export function readConfig(overrides: Partial<Config> = {}): Config {
 export async function runWithServices(
   body: (services: Services) => Promise<number>,
   overrides: Partial<Config> = {},
+  demo = false,
 ): Promise<void> {
   let services: Services | undefined
+  let config: Config | undefined
   try {
-    const config = readConfig(overrides)
+    config = readConfig(overrides, demo)
     services = createServices(config, createLogger(config), { failFast: true })
     process.exitCode = await body(services)
   } catch (thrown) {
-    reportError(thrown)
+    reportError(thrown, config)
   } finally {
     await services?.close().catch(() => undefined)
   }
 }
 
-export function reportError(thrown: unknown): void {
-  const error = coerceError(thrown)
-  process.stderr.write(`dering: ${escapeControl(describe(error))}\n`)
-  process.exitCode = exitCodeOf(error)
+export function reportError(thrown: unknown, config?: Config): void {
+  const { message, exitCode } = describeError(coerceError(thrown), config ?? settingsOrNone())
+  process.stderr.write(`dering: ${escapeControl(message)}\n`)
+  process.exitCode = exitCode
 }
 
-/** Connection failures of pg (ECONNREFUSED, AggregateError) and of ioredis once it gives up. */
-function isUnreachable(error: Error): boolean {
-  const code = (error as { code?: string }).code
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ENOTFOUND' ||
-    error.name === 'AggregateError' ||
-    error.message.startsWith('Connection is closed') ||
-    // ioredis Cluster: no seed node answered.
-    error.message.startsWith('Failed to refresh slots cache') ||
-    error.message.startsWith('None of startup nodes is available') ||
-    error.message.includes('Reached the max retries per request limit')
-  )
-}
-
-function describe(error: Error): string {
-  const code = (error as { code?: string }).code
-  if (isUnreachable(error)) {
-    return `cannot reach a service (${error.message || code}); is Postgres/Redis running? (DATABASE_URL, REDIS_URL or REDIS_CLUSTER_NODES)`
+function settingsOrNone(): Config | undefined {
+  try {
+    return loadConfig(process.env)
+  } catch {
+    return undefined
   }
-  return error.message.split('\n')[0] ?? String(error)
-}
-
-function exitCodeOf(error: Error): number {
-  if (error instanceof ConfigError) return EXIT.usage
-  if (error instanceof UnreadableFileError) return EXIT.failed
-  if (isUnreachable(error)) return EXIT.unavailable
-  return EXIT.failed
 }
 
 /** Prints machine-readable output: one JSON document on stdout. */

@@ -44,7 +44,7 @@ describe('dering CLI', () => {
   it('an unreachable Redis is exit code 3 with a hint', async () => {
     const failure = await failing(['status'], { REDIS_URL: 'redis://127.0.0.1:1' })
     expect(failure.code).toBe(3)
-    expect(failure.stderr).toMatch(/cannot reach a service.*REDIS_URL/)
+    expect(failure.stderr).toMatch(/^dering: cannot reach Redis at 127.0.0.1:1 \(REDIS_URL\)/)
   })
 
   it('ingest --wait --json prints the counts per file; status --json shows the import', async () => {

@@ -25,6 +25,7 @@ export function demoAction(options: DemoOptions): Promise<void> {
   return runWithServices(
     (services) => demo(services, options),
     process.env.LOG_LEVEL ? {} : { LOG_LEVEL: 'warn' },
+    true,
   )
 }
 
@@ -48,12 +49,14 @@ async function demo(services: Services, options: DemoOptions): Promise<number> {
     await startWorker(services, 'ingest', services.config.WORKER_CONCURRENCY),
     await startWorker(services, 'rollup', 1),
   ]
+  let incomplete = false
   try {
     const outcomes = await ingestPaths(services, files, {
       showProgress: true,
       channelOf: channelFromFolder(exportsDir),
     })
     const failed = outcomes.filter((o) => o.status === 'failed')
+    incomplete = failed.length > 0
     const totals = outcomes.reduce(
       (sum, o) =>
         o.status === 'ingested'
@@ -66,7 +69,7 @@ async function demo(services: Services, options: DemoOptions): Promise<number> {
       { read: 0, rejected: 0, skipped: 0 },
     )
     step(
-      `ingested ${outcomes.length - failed.length}/${outcomes.length} files (${outcomes.filter((o) => o.file.state === 'already ingested').length} already ingested before): ${totals.read} records, ${totals.skipped} skipped, ${totals.rejected} quarantined`,
+      `ingested ${outcomes.length - failed.length}/${files.length} files (${outcomes.filter((o) => o.file.earlier).length} already in this database): ${totals.read} records, ${totals.skipped} skipped, ${totals.rejected} quarantined`,
     )
     for (const f of failed) {
       process.stderr.write(
@@ -85,5 +88,5 @@ async function demo(services: Services, options: DemoOptions): Promise<number> {
   const htmlPath = path.resolve(options.dir, 'report-2021.html')
   await writeFile(htmlPath, formatReport(report, 'html'))
   step(`done; the report as a page: ${htmlPath}`)
-  return EXIT.ok
+  return incomplete ? EXIT.failed : EXIT.ok
 }

@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { coerceError } from '../../errors.js'
 import { compareReport, type Comparison } from '../../report/compare-report.js'
 import { formatReport, type ReportFormat } from '../../report/format-report.js'
-import { isEmptyReport, loadReport } from '../../report/load-report.js'
+import { loadReport } from '../../report/load-report.js'
+import type { Report } from '../../report/report.js'
+import { yearHasTickets } from '../../db/year-has-tickets.js'
 import { parsePublishedReport, type PublishedReport } from '../../report/published-report.js'
 import type { Services } from '../../services.js'
 import { EXIT } from '../exit-codes.js'
@@ -29,10 +31,13 @@ async function reportCommand(
     ? { file: options.compare, published: await readPublished(options.compare) }
     : undefined
   const report = await loadReport(services.db, { year: options.year, month: options.month })
-  if (isEmptyReport(report)) {
+  if (isEmptyYear(report, options.year)) {
     process.stderr.write(
-      `dering: no consultations or documents for ${options.year - 1}–${options.year} in reporting.*; run \`dering rollup --all\` after ingesting\n`,
+      (await yearHasTickets(services.db, options.year))
+        ? `dering: tickets for ${options.year} are loaded but not rolled up: run dering rollup --all\n`
+        : `dering: no tickets for ${options.year}: ingest exports first\n`,
     )
+    return EXIT.failed
   }
   if (options.out) {
     await writeFile(options.out, formatReport(report, options.format))
@@ -62,4 +67,10 @@ function printComparison({ checked, mismatches }: Comparison, file: string): voi
   for (const m of mismatches) {
     console.log(`${m.figure}: computed ${m.computed ?? 'none'}, published ${m.published ?? 'none'}`)
   }
+}
+
+/** The report year itself (not the year before it) has no consultation and no document. */
+function isEmptyYear(report: Report, year: number): boolean {
+  const figures = report.years.find((y) => y.year === year)
+  return !figures || (figures.total === 0 && figures.documentsTotal === 0)
 }

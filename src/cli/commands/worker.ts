@@ -1,8 +1,11 @@
 import type { Command } from 'commander'
 import type { WorkerOptions } from '../actions/worker.js'
-import { QUEUE_NAMES } from '../../queue/catalog.js'
+import { QUEUE_NAMES, type QueueName } from '../../queue/catalog.js'
 import { limitHeapGrowth } from '../limit-heap-growth.js'
 import { parsePositiveInt } from '../parse-options.js'
+import { parseQueue } from '../parse-since.js'
+
+const DEFAULT_QUEUES: QueueName[] = [...QUEUE_NAMES]
 
 export function configureWorkerCommand(program: Command): void {
   program
@@ -12,7 +15,13 @@ export function configureWorkerCommand(program: Command): void {
         'Reads DATABASE_URL, REDIS_URL, QUEUE_PREFIX, WORKER_CONCURRENCY.',
     )
     // Every queue of the catalog has a worker (jobs/workers.ts), which checks the names given.
-    .option('--queue <name...>', `queues to work on (${QUEUE_NAMES.join(', ')})`, [...QUEUE_NAMES])
+    .option(
+      '--queue <name...>',
+      `queues to work on (${QUEUE_NAMES.join(', ')})`,
+      (value: string, previous: QueueName[] = []) =>
+        previous === DEFAULT_QUEUES ? [parseQueue(value)] : [...previous, parseQueue(value)],
+      DEFAULT_QUEUES,
+    )
     .option(
       '--concurrency <n>',
       'jobs at once per queue (default: WORKER_CONCURRENCY)',
