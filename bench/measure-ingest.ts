@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { enqueuePaths, waitWithProgress } from '../src/cli/ingest-paths.js'
+import { enqueuePaths } from '../src/cli/ingest-paths.js'
+import { waitWithProgress } from '../src/cli/wait-with-progress.js'
 import type { FileOutcome } from '../src/cli/wait-for-ingest.js'
 import { loadConfig } from '../src/config.js'
 import type { Channel } from '../src/domain/channel.js'
@@ -58,14 +59,14 @@ export async function measureIngest(
     for (const files of batches) {
       const channels = new Map(files.map((f) => [f.path, f.channel]))
       const started = performance.now()
-      const enqueued = await enqueuePaths(
+      const { enqueued } = await enqueuePaths(
         services,
         files.map((f) => f.path),
-        { channelOf: (path) => channels.get(path) },
+        { channelOf: (path) => channels.get(path), force: true },
       )
       const outcomes = await withResults(
         services.queues,
-        await waitWithProgress(services, enqueued, false),
+        await waitWithProgress(services, enqueued, { showProgress: false }),
       )
       const seconds = (performance.now() - started) / 1000
       const failed = outcomes.find((o) => o.status === 'failed')

@@ -132,6 +132,30 @@ export async function failRunningImportOfJob(db: Db, jobId: string, error: strin
     .execute()
 }
 
+/** The latest succeeded import of this content read by this adapter version, if any. */
+export async function findSucceededImport(
+  db: Db,
+  file: { channel: Channel; sha256: string; adapterVersion: string },
+): Promise<ImportRow | undefined> {
+  return db
+    .selectFrom('import')
+    .selectAll()
+    .where('channel', '=', file.channel)
+    .where('sha256', '=', file.sha256)
+    .where('adapter_version', '=', file.adapterVersion)
+    .where('status', '=', 'succeeded')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** The file of each import id given. */
+export async function importPaths(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('import').select(['id', 'path']).where('id', 'in', ids).execute()
+  return new Map(rows.map((row) => [row.id, row.path]))
+}
+
 export async function listRecentImports(db: Db, limit: number): Promise<ImportRow[]> {
   return db.selectFrom('import').selectAll().orderBy('id', 'desc').limit(limit).execute()
 }

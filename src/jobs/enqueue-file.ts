@@ -1,7 +1,7 @@
-import type { Job } from 'bullmq'
 import type { Channel } from '../domain/channel.js'
-import { ingestJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
-import type { Queues } from '../queue/queues.js'
+import { ingestJobId, type IngestPayload } from '../queue/catalog.js'
+import type { Services } from '../services.js'
+import { findEarlierImport, type EarlierImport } from './earlier-import.js'
 
 export type EnqueueState = 'queued' | 'already queued' | 'already ingested' | 'failed earlier'
 
@@ -11,22 +11,33 @@ export interface EnqueuedFile {
   sha256: string
   jobId: string
   state: EnqueueState
+  /** With `already ingested`: the import of this database that loaded the content. */
+  earlier?: EarlierImport
 }
 
 /**
- * Adds a file's ingest job under its content address. A file whose job already exists is not
- * added again: it is waiting or running, was ingested, or failed and waits for a replay.
+ * Adds a file's ingest job under its content address, unless this database already holds a
+ * succeeded import of the content (`already ingested`, decided by Postgres whatever Redis
+ * remembers) or the job is waiting, running or failed (replay it). A completed job left in
+ * Redis (another database, a restored one) never blocks a file: it is replaced. `force` loads
+ * the file again even when it was ingested.
  */
-export async function enqueueFile(queues: Queues, payload: IngestPayload): Promise<EnqueuedFile> {
+export async function enqueueFile(
+  services: Pick<Services, 'db' | 'queues'>,
+  payload: IngestPayload,
+): Promise<EnqueuedFile> {
   const jobId = ingestJobId(payload.channel, payload.sha256)
-  const existing: Job<IngestPayload, IngestResult> | undefined = await queues.ingest.getJob(jobId)
-  const enqueued = { ...payload, jobId }
+  const enqueued = { path: payload.path, channel: payload.channel, sha256: payload.sha256, jobId }
+  const earlier = await findEarlierImport(services.db, payload)
+  if (earlier) return { ...enqueued, state: 'already ingested', earlier }
+  const existing = await services.queues.ingest.getJob(jobId)
   if (existing) {
     const state = await existing.getState()
-    if (state === 'completed') return { ...enqueued, state: 'already ingested' }
-    if (state === 'failed') return { ...enqueued, state: 'failed earlier' }
-    return { ...enqueued, state: 'already queued' }
+    if (state === 'failed' && !payload.force) return { ...enqueued, state: 'failed earlier' }
+    if (state !== 'completed' && state !== 'failed') return { ...enqueued, state: 'already queued' }
+    // A finished job of content this database lacks (or a forced one): make room for a new run.
+    await existing.remove()
   }
-  await queues.ingest.add('file', payload, { jobId })
+  await services.queues.ingest.add('file', payload, { jobId })
   return { ...enqueued, state: 'queued' }
 }

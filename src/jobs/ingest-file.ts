@@ -10,6 +10,7 @@ import { failImport, finishImport, saveImportProgress, startImport } from '../db
 import { UnreadableFileError, coerceError } from '../errors.js'
 import { rollupJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
 import type { Services } from '../services.js'
+import { earlierIngestResult } from './earlier-import.js'
 import { loadBatch } from './load-batch.js'
 
 export interface IngestProgress {
@@ -39,6 +40,8 @@ export async function ingestFile(
     channel: payload.channel,
     file: payload.path,
   })
+  const earlier = await earlierIngestResult(db, payload) // Postgres decides, again in the job
+  if (earlier) return earlier
   await assertInsideRoots(payload.path, ingestRootsOf(config.INGEST_ROOTS, config.INBOX_DIR))
   const totalBytes = await statSize(payload.path)
   const adapter = adapterFor(payload.channel)

@@ -95,13 +95,13 @@ async function takeSettledFile(
   now: Date,
   result: ScanResult,
 ): Promise<void> {
-  const { config, redis, queues } = services
+  const { config, redis } = services
   let sha256 = seen.sha256
   if (!sha256) {
     sha256 = await hashFile(file.path)
     await saveObservation(redis, config.QUEUE_PREFIX, file.key, { ...seen, sha256 })
   }
-  const enqueued = await enqueueFile(queues, { channel: file.channel, path: file.path, sha256 })
+  const enqueued = await enqueueFile(services, { channel: file.channel, path: file.path, sha256 })
   switch (enqueued.state) {
     case 'queued':
       result.queued.push(file.path)

@@ -14,6 +14,8 @@ export const IngestPayload = z.object({
   channel: ChannelSchema,
   path: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
+  /** Load it even when this database already holds a succeeded import of the same content. */
+  force: z.boolean().optional(),
 })
 export type IngestPayload = z.infer<typeof IngestPayload>
 
@@ -44,7 +46,7 @@ export interface RollupResult {
 export const ingestJobId = (channel: Channel, sha256: string): string => `${channel}-${sha256}`
 export const rollupJobId = (key: string): string => `rollup-${key}`
 
-/** Failed jobs are kept until an operator replays or removes them. */
+/** Failed jobs are kept until an operator replays or discards them, or FAILED_RETENTION passes (createQueues). */
 export const JOB_OPTIONS = {
   ingest: {
     attempts: 5,

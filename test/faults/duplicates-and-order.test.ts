@@ -42,12 +42,12 @@ describe('the same content twice, and overlapping exports in any order', () => {
     const file = await writeLargeExport(6_000)
     const copy = path.join(dir, 'copy-of-export.csv')
     await copyFile(file.path, copy)
-    const first = await enqueueFile(t.services.queues, {
+    const first = await enqueueFile(t.services, {
       channel: 'whatsapp',
       path: file.path,
       sha256: file.sha256,
     })
-    const second = await enqueueFile(t.services.queues, {
+    const second = await enqueueFile(t.services, {
       channel: 'whatsapp',
       path: copy,
       sha256: await hashFile(copy),

@@ -58,7 +58,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   })
 
   const enqueue = (file: LargeExport) =>
-    enqueueFile(services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+    enqueueFile(services, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
   const allCompleted = (jobIds: string[]) =>
     waitFor(
       'every job to complete',

@@ -36,7 +36,7 @@ describe('a worker process that dies or is stopped in the middle of a large file
   afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')))
 
   const enqueue = () =>
-    enqueueFile(t.services.queues, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+    enqueueFile(t.services, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
   const finished = (jobId: string) =>
     waitFor(`job ${jobId} to complete`, async () => {
       const job = await t.services.queues.ingest.getJob(jobId)

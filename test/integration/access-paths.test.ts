@@ -31,7 +31,7 @@ describe('ingest jobs read only inside INGEST_ROOTS', () => {
   })
 
   const ingest = async (file: string) => {
-    const enqueued = await enqueueFile(t.services.queues, {
+    const enqueued = await enqueueFile(t.services, {
       channel: 'whatsapp',
       path: file,
       sha256: await hashFile(file),

@@ -78,7 +78,7 @@ describe('a worker that loses Redis or Postgres', () => {
   it('keeps retrying a job while Postgres is away, logging the loss and the return once', async () => {
     await postgresProxy.stop()
     const file = fixturePath('whatsapp/sample-bom-semicolon.csv')
-    const { jobId } = await enqueueFile(t.services.queues, {
+    const { jobId } = await enqueueFile(t.services, {
       channel: 'whatsapp',
       path: file,
       sha256: await hashFile(file),

@@ -55,7 +55,7 @@ describe('dering worker on SIGTERM', () => {
 
   /** Enqueues a file and resolves once its job has committed its first batch. */
   const enqueueAndWaitForProgress = async (file: string) => {
-    const { jobId } = await enqueueFile(t.services.queues, {
+    const { jobId } = await enqueueFile(t.services, {
       channel: 'whatsapp',
       path: file,
       sha256: await hashFile(file),
