@@ -13,6 +13,7 @@ export default defineConfig({
             'test/sample/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
             'test/queue/**/*.test.ts',
+            'test/cli/**/*.test.ts',
           ],
         },
       },

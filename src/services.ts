@@ -14,6 +14,7 @@ import { ConfigError, coerceError } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { createRedis, type RedisClient } from './queue/connection.js'
 import { createQueues, type Queues } from './queue/queues.js'
+import { durationSeconds } from './duration.js'
 
 export interface Services {
   config: Config
@@ -53,7 +54,12 @@ export function createServices(
   const redis = createRedis(config, serviceOptions.failFast ? 'command' : 'producer')
   const onRedisError = (error: Error) => logger.debug({ err: error }, 'redis connection error')
   redis.on('error', onRedisError)
-  const queues = createQueues(redis, config.QUEUE_PREFIX, onRedisError)
+  const queues = createQueues(
+    redis,
+    config.QUEUE_PREFIX,
+    onRedisError,
+    durationSeconds(config.FAILED_RETENTION),
+  )
   return {
     config,
     db,

@@ -1,95 +1,96 @@
-import { createReadStream, promises as fs } from 'node:fs'
-import { SingleBar, Presets } from 'cli-progress'
+import { createReadStream } from 'node:fs'
 import { detectChannel } from '../adapters/detect-channel.js'
 import type { Channel } from '../domain/channel.js'
+import { coerceError } from '../errors.js'
 import { enqueueFile, type EnqueuedFile } from '../jobs/enqueue-file.js'
 import { hashFile } from '../files/hash-file.js'
 import type { Services } from '../services.js'
-import { waitForIngest, type FileOutcome } from './wait-for-ingest.js'
+import type { FileOutcome } from './wait-for-ingest.js'
+import { waitWithProgress } from './wait-with-progress.js'
 
-export interface IngestPathsOptions {
+export interface EnqueueOptions {
   /** The channel of a file when known (a flag, a folder name); otherwise it is detected. */
   channelOf?: (file: string) => Channel | undefined
-  /** Show a progress bar on stderr while waiting (only on a terminal). */
-  showProgress?: boolean
+  /** Load files again even when this database already holds them. */
+  force?: boolean
 }
 
-/** Settles every file's channel (one unknown file queues nothing), then queues them all. */
+/** A file that was not queued, and why. */
+export interface SkippedFile {
+  path: string
+  reason: string
+}
+
+export interface EnqueueSummary {
+  enqueued: EnqueuedFile[]
+  skipped: SkippedFile[]
+}
+
+/** Queues every file it can; a file whose channel cannot be told or that cannot be read is skipped. */
 export async function enqueuePaths(
   services: Services,
   files: readonly string[],
-  options: Pick<IngestPathsOptions, 'channelOf'> = {},
-): Promise<EnqueuedFile[]> {
-  const channels = new Map<string, Channel>()
+  options: EnqueueOptions = {},
+): Promise<EnqueueSummary> {
+  const summary: EnqueueSummary = { enqueued: [], skipped: [] }
   for (const file of files) {
-    channels.set(
-      file,
-      options.channelOf?.(file) ??
+    try {
+      const channel =
+        options.channelOf?.(file) ??
         (await detectOrExplain(file, {
           xlsxSheet: services.config.XLSX_SHEET ?? null,
           cdrLayout: services.config.CDR_LAYOUT ?? null,
-        })),
-    )
+        }))
+      if (typeof channel !== 'string') {
+        summary.skipped.push({ path: file, reason: channel.reason })
+        continue
+      }
+      const payload = { channel, path: file, sha256: await hashFile(file) }
+      summary.enqueued.push(
+        await enqueueFile(services, options.force ? { ...payload, force: true } : payload),
+      )
+    } catch (thrown) {
+      const error = coerceError(thrown)
+      if (!isFileError(error)) throw error
+      summary.skipped.push({ path: file, reason: `cannot read it (${error.message})` })
+    }
   }
-  const enqueued: EnqueuedFile[] = []
-  for (const [file, channel] of channels) {
-    enqueued.push(
-      await enqueueFile(services.queues, { channel, path: file, sha256: await hashFile(file) }),
-    )
-  }
-  return enqueued
+  return summary
 }
 
-/** Queues the files and waits for every job to finish, with an optional progress bar. */
+/**
+ * Queues files whose channel the caller knows and waits for every job to finish, with an
+ * optional progress bar. A file that cannot be queued fails the whole call, naming it.
+ */
 export async function ingestPaths(
   services: Services,
   files: readonly string[],
-  options: IngestPathsOptions = {},
+  options: EnqueueOptions & { showProgress?: boolean } = {},
 ): Promise<FileOutcome[]> {
-  return waitWithProgress(
-    services,
-    await enqueuePaths(services, files, options),
-    options.showProgress ?? false,
-  )
-}
-
-export async function waitWithProgress(
-  services: Services,
-  files: readonly EnqueuedFile[],
-  showProgress: boolean,
-): Promise<FileOutcome[]> {
-  const sizes = new Map<string, number>()
-  for (const file of files) sizes.set(file.path, (await fs.stat(file.path)).size)
-  const totalBytes = [...sizes.values()].reduce((sum, n) => sum + n, 0)
-  const bar =
-    showProgress && process.stderr.isTTY
-      ? new SingleBar(
-          {
-            format:
-              'ingesting [{bar}] {percentage}% | {files}/{total_files} files | {eta_formatted} left',
-            stream: process.stderr,
-          },
-          Presets.shades_classic,
-        )
-      : null
-  bar?.start(Math.max(totalBytes, 1), 0, { files: 0, total_files: files.length })
-  try {
-    return await waitForIngest(services.queues, files, sizes, ({ filesDone, bytesDone }) =>
-      bar?.update(Math.min(bytesDone, totalBytes), { files: filesDone }),
-    )
-  } finally {
-    bar?.stop()
+  const { enqueued, skipped } = await enqueuePaths(services, files, options)
+  if (skipped.length > 0) {
+    throw new Error(skipped.map((s) => `${s.path}: ${s.reason}`).join('; '))
   }
+  return waitWithProgress(services, enqueued, { showProgress: options.showProgress ?? false })
 }
 
 async function detectOrExplain(
   file: string,
   options: Parameters<typeof detectChannel>[2],
-): Promise<Channel> {
+): Promise<Channel | { reason: string }> {
   const detection = await detectChannel(file, () => createReadStream(file), options)
   if (detection.kind === 'found') return detection.channel
-  const could = detection.candidates.join(' or ')
-  throw new Error(
-    `${file}: cannot tell its channel (${detection.reason})${could ? `; it could be ${could}: pass --channel` : ''}`,
-  )
+  const candidates = detection.candidates
+  return {
+    reason:
+      candidates.length > 0
+        ? `cannot tell its channel (${detection.reason}); it could be ${candidates.join(' or ')}: pass --channel`
+        : `not an export dering reads (${detection.reason})`,
+  }
+}
+
+/** Errors of reading one file (gone, a folder, no permission), as opposed to a service outage. */
+function isFileError(error: Error): boolean {
+  const code = (error as { code?: string }).code
+  return ['ENOENT', 'EACCES', 'EISDIR', 'EPERM', 'ELOOP'].includes(code ?? '')
 }

@@ -10,22 +10,45 @@ export type FileOutcome =
 export interface WaitProgress {
   filesDone: number
   bytesDone: number
+  /** Job ids still waiting or running. */
+  pending: string[]
+}
+
+/** Waiting stopped before every job finished (Ctrl-C or --timeout); the jobs go on. */
+export class WaitStopped extends Error {
+  override name = 'WaitStopped'
+  constructor(
+    readonly why: 'interrupted' | 'timeout',
+    readonly pending: readonly EnqueuedFile[],
+  ) {
+    super(`stopped waiting (${why}) with ${pending.length} job(s) unfinished`)
+  }
 }
 
 const POLL_MS = 300
 
-/** Polls each file's job until it completes or fails for good (retries exhausted). */
+/**
+ * Polls each file's job until it completes or fails for good (retries exhausted). A file this
+ * database already holds (`already ingested`) is done at once, with its earlier import's counts.
+ * `stop` ends the wait early: it then throws WaitStopped with the files still unfinished.
+ */
 export async function waitForIngest(
   queues: Queues,
   files: readonly EnqueuedFile[],
   sizes: ReadonlyMap<string, number>,
   onProgress: (progress: WaitProgress) => void = () => undefined,
+  stop: () => WaitStopped['why'] | null = () => null,
 ): Promise<FileOutcome[]> {
   const outcomes = new Map<string, FileOutcome>()
   const bytesOf = new Map<string, number>()
   for (;;) {
     for (const file of files) {
       if (outcomes.has(file.jobId)) continue
+      if (file.earlier) {
+        outcomes.set(file.jobId, { file, status: 'ingested', result: file.earlier.result })
+        bytesOf.set(file.jobId, sizes.get(file.path) ?? 0)
+        continue
+      }
       // State first, then the job: a job read before its state could be a snapshot taken just
       // before it finished, without its return value.
       const state = await queues.ingest.getJobState(file.jobId)
@@ -34,7 +57,7 @@ export async function waitForIngest(
         outcomes.set(file.jobId, {
           file,
           status: 'failed',
-          error: 'the job disappeared from the queue',
+          error: 'the job disappeared from the queue (removed, or expired after failing)',
         })
         continue
       }
@@ -48,8 +71,15 @@ export async function waitForIngest(
       }
     }
     const bytesDone = [...bytesOf.values()].reduce((sum, n) => sum + n, 0)
-    onProgress({ filesDone: outcomes.size, bytesDone })
-    if (outcomes.size >= new Set(files.map((f) => f.jobId)).size) break
+    const unfinished = files.filter((f) => !outcomes.has(f.jobId))
+    onProgress({
+      filesDone: outcomes.size,
+      bytesDone,
+      pending: [...new Set(unfinished.map((f) => f.jobId))],
+    })
+    if (unfinished.length === 0) break
+    const why = stop()
+    if (why) throw new WaitStopped(why, unfinished)
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
   return files.map((file) => outcomes.get(file.jobId)!)

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import type { Job } from 'bullmq'
 import type { QueueName } from '../queue/catalog.js'
 import type { Queues } from '../queue/queues.js'
+import { findJob } from './find-jobs.js'
 import {
   describeFailedJob,
   listFailedJobs,
@@ -31,9 +32,13 @@ export async function replayJobs(
     return outcomes
   }
   const outcomes: ReplayOutcome[] = []
-  for (const id of selection.ids) {
-    const queue = await findQueueOf(queues, selection.queues, id)
-    outcomes.push(queue ? await replayOne(queues, queue, id) : refuse(id, null, 'no such job'))
+  for (const given of selection.ids) {
+    const found = await findJob(queues, selection.queues, given)
+    outcomes.push(
+      'problem' in found
+        ? refuse(found.id, null, found.problem)
+        : await replayOne(queues, found.queue, found.id),
+    )
   }
   return outcomes
 }
@@ -50,17 +55,6 @@ async function replayOne(queues: Queues, queue: QueueName, id: string): Promise<
   }
   await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
   return { status: 'retried', job: described }
-}
-
-async function findQueueOf(
-  queues: Queues,
-  names: readonly QueueName[],
-  id: string,
-): Promise<QueueName | null> {
-  for (const name of names) {
-    if (await queues[name].getJob(id)) return name
-  }
-  return null
 }
 
 function refuse(

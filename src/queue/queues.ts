@@ -17,21 +17,26 @@ export interface Queues {
   close(): Promise<void>
 }
 
-/** One typed Queue per catalog entry; `onError` hears connection errors (BullMQ prints them otherwise). */
+/**
+ * One typed Queue per catalog entry; `onError` hears connection errors (BullMQ prints them
+ * otherwise). Failed ingest and rollup jobs are kept `failedRetentionSeconds` when given.
+ */
 export function createQueues(
   connection: RedisClient,
   prefix: string,
   onError: (error: Error) => void,
+  failedRetentionSeconds?: number,
 ): Queues {
+  const keepFailed = failedRetentionSeconds ? { removeOnFail: { age: failedRetentionSeconds } } : {}
   const ingest = new Queue<IngestPayload, IngestResult>(QUEUES.ingest, {
     connection,
     prefix,
-    defaultJobOptions: JOB_OPTIONS.ingest,
+    defaultJobOptions: { ...JOB_OPTIONS.ingest, ...keepFailed },
   })
   const rollup = new Queue<RollupPayload, RollupResult>(QUEUES.rollup, {
     connection,
     prefix,
-    defaultJobOptions: JOB_OPTIONS.rollup,
+    defaultJobOptions: { ...JOB_OPTIONS.rollup, ...keepFailed },
   })
   const scan = new Queue<ScanPayload, void>(QUEUES.scan, {
     connection,

@@ -22,6 +22,7 @@ export async function dashboardAction(options: DashboardOptions): Promise<void> 
     console.log(`dashboard: ${dashboard.url} (metrics: /metrics, health: /healthz)`)
     onShutdown(
       services.logger,
+      config.SHUTDOWN_TIMEOUT_MS,
       () => services!.close(),
       () => dashboard.close(),
     )

@@ -1,8 +1,8 @@
-import path from 'node:path'
 import { listFailedJobs, type FailedJob } from '../../jobs/list-failed-jobs.js'
 import { QUEUE_NAMES, type QueueName } from '../../queue/catalog.js'
 import { EXIT } from '../exit-codes.js'
 import { formatWib } from '../format-wib.js'
+import { displayPath } from '../ingest-outcomes.js'
 import { formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 
@@ -35,19 +35,19 @@ export function formatFailedJobs(jobs: readonly FailedJob[]): string {
     when: formatWib(job.failedAt),
     queue: job.queue,
     channel: job.channel ?? '',
-    file: job.file ? path.basename(job.file) : describeMonths(job.months),
+    file: job.file ? displayPath(job.file) : describeMonths(job.months),
     attempts: job.attempts,
-    error: truncate(job.error, 70),
     job: job.id,
+    error: job.error,
   }))
-  return `${formatTable(rows)}\n\n${jobs.length} failed job(s); replay with: dering replay <job> or dering replay --all`
+  const table = formatTable(rows, undefined, { shrink: { file: 'middle', error: 'wrap' } })
+  return (
+    `${table}\n\n${jobs.length} failed job(s): once the cause is fixed, dering replay <job> or ` +
+    'dering replay --all; to dismiss them, dering discard <job> or dering discard --all'
+  )
 }
 
 function describeMonths(months: FailedJob['months']): string {
   if (months === null) return ''
   return Array.isArray(months) ? months.join(' ') : `(${months} months)`
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text
 }

@@ -1,6 +1,8 @@
+import { importPaths } from '../../db/imports.js'
 import { listRejects } from '../../db/rejects.js'
 import type { RejectRow } from '../../db/schema.js'
 import { EXIT } from '../exit-codes.js'
+import { displayPath } from '../ingest-outcomes.js'
 import { formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 
@@ -13,36 +15,41 @@ export interface RejectsOptions {
 export function rejectsAction(options: RejectsOptions): Promise<void> {
   return runWithServices(async ({ db }) => {
     const rows = await listRejects(db, { importId: options.import, limit: options.limit })
-    if (options.json) printJson({ rejects: rows.map(rejectJson) })
-    else console.log(formatRejects(rows))
+    const files = await importPaths(db, [...new Set(rows.map((row) => row.import_id))])
+    if (options.json) printJson({ rejects: rows.map((row) => rejectJson(row, files)) })
+    else console.log(formatRejects(rows, files))
     return EXIT.ok
   })
 }
 
-function rejectJson(row: RejectRow) {
+function rejectJson(row: RejectRow, files: ReadonlyMap<number, string>) {
   return {
     id: row.id,
     importId: row.import_id,
+    file: files.get(row.import_id) ?? null,
     recordNumber: row.record_number,
     reason: row.reason,
     raw: row.raw,
   }
 }
 
-function formatRejects(rows: readonly RejectRow[]): string {
+function formatRejects(rows: readonly RejectRow[], files: ReadonlyMap<number, string>): string {
   if (rows.length === 0) return 'no rejected records'
   return formatTable(
     rows.map((row) => ({
       import: row.import_id,
+      file: displayPath(files.get(row.import_id) ?? ''),
       record: row.record_number,
       reason: row.reason,
-      raw: shorten(row.raw),
+      raw: oneLine(row.raw),
     })),
+    undefined,
+    { shrink: { file: 'middle', reason: 'wrap', raw: 'middle' } },
   )
 }
 
 /** One table line per record: whitespace collapsed, long records cut (--json has them whole). */
-function shorten(raw: string): string {
+function oneLine(raw: string): string {
   const line = raw.replaceAll(/\s+/g, ' ').trim()
   return line.length > 60 ? `${line.slice(0, 59)}…` : line
 }

@@ -52,5 +52,6 @@ function formatOutcomes(outcomes: readonly ReplayOutcome[]): string {
         },
   )
   const retried = outcomes.filter((o) => o.status === 'retried').length
-  return `${formatTable(rows)}\n\n${retried} of ${outcomes.length} job(s) retried`
+  const table = formatTable(rows, undefined, { shrink: { file: 'middle', note: 'wrap' } })
+  return `${table}\n\n${retried} of ${outcomes.length} job(s) retried`
 }

@@ -29,6 +29,7 @@ export async function schedulerAction(options: SchedulerOptions): Promise<void> 
     services.logger.info({ schedules: running.schedules.length }, 'scheduler running')
     onShutdown(
       services.logger,
+      config.SHUTDOWN_TIMEOUT_MS,
       () => services!.close(),
       () => running.close(),
     )

@@ -1,10 +1,10 @@
-import path from 'node:path'
 import { countsOf, listRecentImports } from '../../db/imports.js'
 import type { ImportRow } from '../../db/schema.js'
 import { QUEUE_NAMES } from '../../queue/catalog.js'
 import type { Services } from '../../services.js'
 import { EXIT } from '../exit-codes.js'
 import { escapeControl } from '../../domain/escape-control.js'
+import { displayPath } from '../ingest-outcomes.js'
 import { formatReasons, formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 
@@ -59,7 +59,7 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
       imports.map((i) => ({
         id: i.id,
         channel: i.channel,
-        file: path.basename(i.path),
+        file: displayPath(i.path),
         status: i.status,
         read: i.read,
         inserted: i.inserted,
@@ -69,6 +69,8 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
         rejected: i.rejected,
         seconds: i.seconds ?? '',
       })),
+      undefined,
+      { shrink: { file: 'middle' } },
     ),
   )
   for (const i of imports) {

@@ -29,7 +29,12 @@ export async function workerAction(options: WorkerOptions): Promise<void> {
       { queues: options.queue, concurrency: config.WORKER_CONCURRENCY },
       'worker started',
     )
-    onShutdown(services.logger, () => services.close(), ...workers.map((w) => () => w.close()))
+    onShutdown(
+      services.logger,
+      config.SHUTDOWN_TIMEOUT_MS,
+      () => services.close(),
+      ...workers.map((w) => () => w.close()),
+    )
   } catch (error) {
     reportError(error)
     process.exitCode ??= EXIT.failed

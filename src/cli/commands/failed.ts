@@ -19,7 +19,8 @@ export function configureFailedCommand(program: Command): void {
     .option('--json', 'print the jobs as JSON')
     .addHelpText(
       'after',
-      '\nThen fix the cause and run: dering replay <job-id...> or dering replay --all',
+      '\nThen fix the cause and run: dering replay <job-id...> or dering replay --all;\n' +
+        'or dismiss them: dering discard <job-id...> or dering discard --all [--older-than 7d].',
     )
     .action(async (options: FailedOptions) => {
       const { failedAction } = await import('../actions/failed.js')

@@ -11,7 +11,7 @@ export function configureReplayCommand(program: Command): void {
       'Retry failed jobs with their attempts reset, once the cause is fixed. An ingest job whose file no longer ' +
         'exists is not retried. A worker must be running. Reads REDIS_URL, QUEUE_PREFIX.',
     )
-    .argument('[jobs...]', 'job ids as `dering failed` shows them')
+    .argument('[jobs...]', 'job ids as `dering failed` shows them, or any unique beginning of one')
     .option('--all', 'every failed job (of --queue, within --since)')
     .option('--queue <name>', `only this queue (${QUEUE_NAMES.join(', ')})`, parseQueue)
     .option(
@@ -22,10 +22,11 @@ export function configureReplayCommand(program: Command): void {
     .option('--json', 'print what was retried and refused as JSON')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all retried, 1 a job was refused (missing file, not failed, unknown), 2 bad arguments.',
+      '\nA failed job you do not want retried: dering discard <job>.\n' +
+        'Exit codes: 0 all retried, 1 a job was refused (missing file, not failed, unknown, ambiguous), 2 bad arguments.',
     )
     .action(async (ids: string[], options: ReplayOptions, command: Command) => {
-      if (options.all === ids.length > 0) {
+      if (Boolean(options.all) === ids.length > 0) {
         command.error('dering: give job ids or --all (not both)', { exitCode: EXIT.usage })
       }
       if (options.since && !options.all) {
