@@ -34,6 +34,7 @@ export async function listInboxFiles(inboxDir: string): Promise<InboxListing> {
   const root = await fs.realpath(inboxDir)
   const files: InboxEntry[] = []
   const refused: RefusedEntry[] = []
+  refused.push(...(await strayRootFiles(root)))
   for (const channel of CHANNELS) {
     const folder = path.join(root, channel)
     await fs.mkdir(folder, { recursive: true }).catch(() => undefined)
@@ -77,4 +78,16 @@ async function inspectEntry(
     return { refused: 'resolves outside the inbox' }
   }
   return { size: stat.size, mtimeMs: stat.mtimeMs }
+}
+
+/** Files dropped in the inbox root, where no channel is named: left alone, and said so. */
+async function strayRootFiles(root: string): Promise<RefusedEntry[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true })
+  return entries
+    .filter((entry) => !entry.isDirectory() && !isIgnoredName(entry.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => ({
+      path: path.join(root, entry.name),
+      reason: `in the inbox root, where no channel is named: move it into a channel folder (${CHANNELS.join('/, ')}/)`,
+    }))
 }
