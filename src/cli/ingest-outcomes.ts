@@ -29,9 +29,10 @@ export function printOutcomes(outcomes: readonly FileOutcome[]): void {
   for (const o of outcomes) {
     const file = escapeControl(displayPath(o.file.path))
     if (o.status === 'failed') {
-      console.log(
-        `\nfailed: ${file}: ${escapeControl(o.error)}\n  fix the cause, then: dering replay ${o.file.jobId}`,
-      )
+      const next = o.fileRefused
+        ? `correct the export and ingest the corrected file; then dismiss this job: dering discard ${o.file.jobId}`
+        : `fix the cause, then: dering replay ${o.file.jobId}`
+      console.log(`\nfailed: ${file}: ${escapeControl(o.error)}\n  ${next}`)
     } else if (o.file.earlier) {
       console.log(describeEarlier(o.file))
     } else if (Object.keys(o.result.skippedByReason).length > 0) {

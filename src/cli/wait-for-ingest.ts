@@ -5,7 +5,13 @@ import type { Queues } from '../queue/queues.js'
 
 export type FileOutcome =
   | { file: EnqueuedFile; status: 'ingested'; result: IngestResult }
-  | { file: EnqueuedFile; status: 'failed'; error: string }
+  | {
+      file: EnqueuedFile
+      status: 'failed'
+      error: string
+      /** The file itself was refused (no retries): replaying the same bytes cannot help. */
+      fileRefused?: boolean
+    }
 
 export interface WaitProgress {
   filesDone: number
@@ -65,7 +71,12 @@ export async function waitForIngest(
         outcomes.set(file.jobId, { file, status: 'ingested', result: job.returnvalue })
         bytesOf.set(file.jobId, sizes.get(file.path) ?? 0)
       } else if (state === 'failed') {
-        outcomes.set(file.jobId, { file, status: 'failed', error: job.failedReason || 'failed' })
+        outcomes.set(file.jobId, {
+          file,
+          status: 'failed',
+          error: job.failedReason || 'failed',
+          fileRefused: job.attemptsMade < (job.opts.attempts ?? 1),
+        })
       } else {
         bytesOf.set(file.jobId, (job.progress as Partial<IngestProgress> | undefined)?.bytes ?? 0)
       }

@@ -32,6 +32,6 @@ export async function assertInsideRoots(file: string, roots: readonly string[]):
   }
   throw new UnreadableFileError(
     file,
-    `outside the folders ingest may read (${roots.join(', ')}); add its folder to INGEST_ROOTS and replay`,
+    `outside the folders ingest may read (${roots.join(', ')}); add its folder to INGEST_ROOTS (the workers' setting: restart them) and replay`,
   )
 }

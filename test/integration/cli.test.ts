@@ -79,7 +79,7 @@ describe('dering CLI', () => {
     expect(status.imports[0]).toMatchObject({ channel: 'phone', status: 'succeeded', read: 4 })
   })
 
-  it('ingest exits 1 when a file fails, naming it and the replay command', async () => {
+  it('ingest exits 1 when a file fails, naming it and what to do next', async () => {
     const failure = await failing([
       'ingest',
       fixturePath('phone/cms-missing-disposition.csv'),
@@ -89,7 +89,7 @@ describe('dering CLI', () => {
     ])
     expect(failure.code).toBe(1)
     expect(failure.stdout).toMatch(
-      /failed: .*cms-missing-disposition\.csv: .*disposition[\s\S]*dering replay phone-/,
+      /failed: .*cms-missing-disposition\.csv: .*disposition\n  correct the export and ingest the corrected file; then dismiss this job: dering discard phone-/,
     )
   })
 
