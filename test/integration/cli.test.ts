@@ -89,7 +89,7 @@ describe('dering CLI', () => {
     ])
     expect(failure.code).toBe(1)
     expect(failure.stdout).toMatch(
-      /failed: .*cms-missing-disposition\.csv: .*disposition\n {2}correct the export and ingest the corrected file; then dismiss this job: dering discard phone-/,
+      /failed: .*cms-missing-disposition\.csv: .*disposition"\n {2}correct the export and ingest the corrected file; then dismiss this job: dering discard phone-/,
     )
   })
 
