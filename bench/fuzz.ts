@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import fc from 'fast-check'
 import { mutatedProperty, wellFormedProperty } from '../test/fuzz/fuzz-adapter.js'
 import { FUZZ_FORMATS } from '../test/fuzz/fuzz-formats.js'
+import { anyBytesProperty } from '../test/fuzz/any-bytes-property.js'
 
 /**
  * `npm run fuzz`: the adapter properties of test/fuzz at scale, until each adapter has read at
@@ -44,7 +45,10 @@ for (const format of FUZZ_FORMATS.filter((f) => !values.only || f.name.includes(
   const damaged = await runProperty(`${format.name}, damaged`, (tally) =>
     mutatedProperty(format, 200, tally),
   )
-  failed ||= !wellFormed || !damaged
+  const anyBytes = await runProperty(`${format.name}, arbitrary bytes`, (tally) =>
+    anyBytesProperty(format, tally),
+  )
+  failed ||= !wellFormed || !damaged || !anyBytes
   process.stdout.write(`${format.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
 }
 process.exitCode = failed ? 1 : 0
