@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Workers and the scheduler refuse the development CUSTOMER_KEY_SECRET, so the suites that start
+ * them as processes set one of their own; test/support/services.ts passes it on explicitly.
+ */
+const SERVICE_TEST_ENV = { CUSTOMER_KEY_SECRET: 'dering-test-customer-key-secret' }
+
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +28,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          env: SERVICE_TEST_ENV,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -32,6 +39,7 @@ export default defineConfig({
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          env: SERVICE_TEST_ENV,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

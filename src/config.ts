@@ -4,7 +4,8 @@ import { ConfigError } from './errors.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 
 /** Public, so fine for the demo and tests only: real data needs a secret of its own. */
-const DEVELOPMENT_CUSTOMER_KEY_SECRET = 'dering-development-secret'
+/** The CUSTOMER_KEY_SECRET of the demo and the tests; workers and the scheduler refuse it. */
+export const DEVELOPMENT_CUSTOMER_KEY_SECRET = 'dering-development-secret'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 

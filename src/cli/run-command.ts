@@ -4,6 +4,7 @@ import { createLogger } from '../logger.js'
 import { createServices, type Services } from '../services.js'
 import { escapeControl } from '../domain/escape-control.js'
 import { describeError } from './describe-error.js'
+import { requireOwnCustomerKeySecret } from './require-own-secret.js'
 
 /**
  * Reads the configuration once, at the edge; flags given as overrides beat the environment.
@@ -12,6 +13,16 @@ import { describeError } from './describe-error.js'
 export function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
   const config = loadConfig(process.env, overrides)
   if (!demo) warnIfDevelopmentSecret(config)
+  return config
+}
+
+/**
+ * The configuration of a worker or the scheduler, which store customer keys: the development
+ * CUSTOMER_KEY_SECRET is refused here rather than warned of.
+ */
+export function readServiceConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig(process.env, overrides)
+  requireOwnCustomerKeySecret(config)
   return config
 }
 

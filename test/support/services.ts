@@ -25,7 +25,15 @@ export function useTestServices(overrides: Partial<Config> = {}): TestServices {
   beforeAll(() => {
     config = loadConfig(
       {},
-      { DATABASE_URL: database.url, REDIS_URL: queue.redisUrl(), QUEUE_PREFIX: queue.prefix, LOG_LEVEL: 'warn', ...overrides },
+      {
+        DATABASE_URL: database.url,
+        REDIS_URL: queue.redisUrl(),
+        QUEUE_PREFIX: queue.prefix,
+        LOG_LEVEL: 'warn',
+        // The suite's own secret (vitest.config.ts), so in-process and CLI workers key alike.
+        ...(process.env.CUSTOMER_KEY_SECRET ? { CUSTOMER_KEY_SECRET: process.env.CUSTOMER_KEY_SECRET } : {}),
+        ...overrides,
+      },
     )
     handle.services = createServices(config, createLogger(config))
   })
@@ -42,6 +50,7 @@ export function useTestServices(overrides: Partial<Config> = {}): TestServices {
     DATABASE_URL: config.DATABASE_URL,
     REDIS_URL: config.REDIS_URL,
     QUEUE_PREFIX: config.QUEUE_PREFIX,
+    CUSTOMER_KEY_SECRET: config.CUSTOMER_KEY_SECRET,
     LOG_LEVEL: 'warn',
   })
   return handle

@@ -1,13 +1,22 @@
 import { ensureDatabase, migrateToLatest } from '../../db/migrator.js'
 import { coerceError } from '../../errors.js'
 import { EXIT } from '../exit-codes.js'
+import { generateCustomerKeySecret } from '../require-own-secret.js'
 import { printJson, runWithServices } from '../run-command.js'
 
 export interface MigrateOptions {
   json?: boolean
+  initSecret?: boolean
 }
 
 export function migrateAction(options: MigrateOptions): Promise<void> {
+  if (options.initSecret) {
+    // Printed, never stored: the operator pastes it into .env or the secret store.
+    const secret = generateCustomerKeySecret()
+    if (options.json) printJson({ CUSTOMER_KEY_SECRET: secret })
+    else console.log(`CUSTOMER_KEY_SECRET=${secret}`)
+    return Promise.resolve()
+  }
   return runWithServices(async ({ config, db }) => {
     const created = await ensureDatabase(config.DATABASE_URL)
     const { error, results = [] } = await migrateToLatest(db)

@@ -6,7 +6,7 @@ import { onShutdown } from '../../shutdown.js'
 import { EXIT } from '../exit-codes.js'
 import { formatWib } from '../format-wib.js'
 import { formatTable } from '../output.js'
-import { printJson, readConfig, reportError, runWithServices } from '../run-command.js'
+import { printJson, readServiceConfig, reportError, runWithServices } from '../run-command.js'
 
 export interface SchedulerOptions {
   once?: boolean
@@ -22,7 +22,7 @@ export async function schedulerAction(options: SchedulerOptions): Promise<void> 
   }
   let services: Services | undefined
   try {
-    const config = readConfig()
+    const config = readServiceConfig()
     services = createServices(config, createLogger(config))
     const running = await runScheduler(services)
     printSchedules(running.schedules, options.json)

@@ -4,7 +4,7 @@ import { createLogger } from '../../logger.js'
 import { createServices } from '../../services.js'
 import { onShutdown } from '../../shutdown.js'
 import { EXIT } from '../exit-codes.js'
-import { readConfig, reportError } from '../run-command.js'
+import { readServiceConfig, reportError } from '../run-command.js'
 
 export interface WorkerOptions {
   queue: WorkerQueue[]
@@ -17,7 +17,7 @@ export async function workerAction(options: WorkerOptions): Promise<void> {
     if (unknown.length > 0) {
       throw new Error(`unknown queue ${unknown.join(', ')}: expected ${WORKER_QUEUES.join(', ')}`)
     }
-    const config = readConfig(
+    const config = readServiceConfig(
       options.concurrency ? { WORKER_CONCURRENCY: options.concurrency } : {},
     )
     const services = createServices(config, createLogger(config))
