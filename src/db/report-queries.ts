@@ -67,3 +67,13 @@ export async function selectTopTopics(db: Db, month: string): Promise<ReportFigu
     .orderBy('rank')
     .execute()
 }
+
+/** When the last successful import finished (ISO), the cut-off of the figures; null when none. */
+export async function selectDataAsOf(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('import')
+    .select((eb) => eb.fn.max('finished_at').as('last'))
+    .where('status', '=', 'succeeded')
+    .executeTakeFirst()
+  return row?.last ? new Date(row.last).toISOString() : null
+}

@@ -34,6 +34,10 @@ export function buildReport(figures: ReportFigures, year: number, month: string)
     breakdown: breakDownMonth(figures, month, countsOf),
     segments: monthsOfYear(year).map((m) => countSegments(figures, m)),
     topTopics: rankTopics(figures),
+    monthsWithData: months.filter((m) =>
+      [...figures.channelMonths, ...figures.documentMonths].some((r) => r.month === m),
+    ),
+    dataAsOf: figures.dataAsOf ?? null,
   }
 }
 

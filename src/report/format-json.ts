@@ -18,6 +18,8 @@ export function toReportJson(report: Report) {
     year: report.year,
     month: report.month,
     timezone: 'Asia/Jakarta',
+    data_as_of: report.dataAsOf,
+    months_with_data: report.monthsWithData,
     consultations: {
       monthly_total: byYear((y) => y.monthly),
       yearly_total: byYear((y) => y.total),

@@ -31,3 +31,12 @@ export function formatDuration(seconds: number | null): string {
   const rest = whole % 60
   return `${hours}:${String(minutes).padStart(2, '0')}:${String(rest).padStart(2, '0')}`
 }
+
+/** A share or change as a sentence prints it, without sign: 71,9% (1 decimal), 44,19% (2). */
+export function formatPercentIn(value: number, decimals: number): string {
+  const format = new Intl.NumberFormat('id-ID', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+  return `${format.format(Math.abs(value))}%`
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js'
-import { selectReportFigures, selectTopTopics } from '../db/report-queries.js'
+import { selectDataAsOf, selectReportFigures, selectTopTopics } from '../db/report-queries.js'
 import { buildReport, pickReportMonth } from './build-report.js'
 import type { Report } from './report.js'
 
@@ -17,8 +17,8 @@ export async function loadReport(db: Db, options: ReportOptions): Promise<Report
   }
   const figures = await selectReportFigures(db, `${year - 1}-01`, `${year}-12`)
   const month = options.month ?? pickReportMonth({ ...figures, topics: [] }, year)
-  const topics = await selectTopTopics(db, month)
-  return buildReport({ ...figures, topics }, year, month)
+  const [topics, dataAsOf] = await Promise.all([selectTopTopics(db, month), selectDataAsOf(db)])
+  return buildReport({ ...figures, topics, dataAsOf }, year, month)
 }
 
 /** True when the report holds no consultation and no document at all (rollups not run?). */

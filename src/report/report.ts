@@ -15,6 +15,8 @@ export interface ReportFigures {
   documentMonths: readonly { month: string; documents: number }[]
   /** The report month's top topics. */
   topics: readonly { channel: string; rank: number; topic: string; consultations: number }[]
+  /** When the last import finished (ISO instant): the figures' cut-off; null when unknown. */
+  dataAsOf?: string | null
 }
 
 /** Consultations per channel in one month; channels without tickets are 0. */
@@ -89,4 +91,8 @@ export interface Report {
   segments: SegmentCounts[]
   /** The report month's most asked topics per channel (up to 10, by rank). */
   topTopics: Record<Channel, TopicRank[]>
+  /** Months of both years ('YYYY-MM') with any rollup row: the others have no data yet. */
+  monthsWithData: string[]
+  /** The figures' cut-off (ISO instant), null when unknown. */
+  dataAsOf: string | null
 }
