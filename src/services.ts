@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { DEFAULT_ADAPTER_OPTIONS, dateWindowAt, type AdapterContext } from './adapters/adapter.js'
+import {
+  DEFAULT_ADAPTER_OPTIONS,
+  dateWindowAt,
+  type AdapterContext,
+  type AdapterLimits,
+} from './adapters/adapter.js'
 import type { Config } from './config.js'
 import { createCustomerKeyer } from './domain/contact.js'
 import {
@@ -49,6 +54,7 @@ export function createServices(
     cdrLayout: config.CDR_LAYOUT ?? null,
     cdrDateOrder: config.CDR_DATE_ORDER,
     xlsxSheet: config.XLSX_SHEET ?? null,
+    ...resourceLimitsOf(config),
   }
   const db = createDb(config.DATABASE_URL)
   const redis = createRedis(config, serviceOptions.failFast ? 'command' : 'producer')
@@ -94,5 +100,16 @@ function loadSegmentMap(file: string | undefined): SegmentMap {
     return extendSegmentMap(entries)
   } catch (error) {
     throw new ConfigError(`SEGMENT_MAP_FILE: ${file}: ${coerceError(error).message.split('\n')[0]}`)
+  }
+}
+
+/** The adapters' resource limits from their settings; detection reads within them too. */
+export function resourceLimitsOf(config: Config): AdapterLimits {
+  return {
+    maxRecordBytes: config.MAX_RECORD_BYTES,
+    xlsxMaxBytes: config.XLSX_MAX_BYTES,
+    xlsxMaxEntryBytes: config.XLSX_MAX_ENTRY_BYTES,
+    xlsxMaxRatio: config.XLSX_MAX_RATIO,
+    xlsxMaxSharedStringsBytes: config.XLSX_MAX_SHARED_STRINGS_BYTES,
   }
 }

@@ -3,8 +3,30 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import type { CustomerKeyer } from '../domain/contact.js'
 import type { SegmentMap } from '../domain/segment.js'
 
+/** How much one file may make a reader hold; exceeding one is a reject or a clear failure. */
+export interface AdapterLimits {
+  /** Largest record (CSV record, NDJSON line, JSON chat, CDR line, mail message). @defaultValue 10 MB */
+  maxRecordBytes: number
+  /** XLSX: the largest workbook file. @defaultValue 100 MB */
+  xlsxMaxBytes: number
+  /** XLSX: the largest uncompressed part (sheet, shared strings). @defaultValue 256 MB */
+  xlsxMaxEntryBytes: number
+  /** XLSX: the highest compression ratio of a part. @defaultValue 200 */
+  xlsxMaxRatio: number
+  /** XLSX: the most shared-strings text held in memory. @defaultValue 64 MB */
+  xlsxMaxSharedStringsBytes: number
+}
+
+export const DEFAULT_LIMITS: AdapterLimits = Object.freeze({
+  maxRecordBytes: 10 * 1024 * 1024,
+  xlsxMaxBytes: 100 * 1024 * 1024,
+  xlsxMaxEntryBytes: 256 * 1024 * 1024,
+  xlsxMaxRatio: 200,
+  xlsxMaxSharedStringsBytes: 64 * 1024 * 1024,
+})
+
 /** Per-channel settings an adapter may read; every field has a documented default. */
-export interface AdapterOptions {
+export interface AdapterOptions extends AdapterLimits {
   /** Email: the contact center's own domain; its senders are agents. @defaultValue 'kemenkeu.go.id' */
   staffDomain: string
   /** Email: the consultation inbox. @defaultValue 'callcenter.djpk@kemenkeu.go.id' */
@@ -54,6 +76,7 @@ export const DEFAULT_ADAPTER_OPTIONS: AdapterOptions = Object.freeze({
   cdrLayout: null,
   cdrDateOrder: 'day/month',
   xlsxSheet: null,
+  ...DEFAULT_LIMITS,
 })
 
 /** The default window: from 2000-01-01 to one day after `now`. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { Channel } from '../domain/channel.js'
 import { coerceError } from '../errors.js'
-import type { AdapterOptions } from './adapter.js'
+import type { AdapterLimits, AdapterOptions } from './adapter.js'
 import { scoreCmsTable } from './avaya-cms.js'
 import { cdrLayoutOfText } from './cdr-detect.js'
 import { scoreHaiKemenkeuTable } from './hai-kemenkeu.js'
@@ -39,7 +39,8 @@ const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
 export async function detectChannel(
   fileName: string,
   open: () => Readable,
-  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<Pick<AdapterOptions, 'cdrLayout'>> = {
+  options: Pick<AdapterOptions, 'xlsxSheet'> &
+    Partial<Pick<AdapterOptions, 'cdrLayout'> & AdapterLimits> = {
     xlsxSheet: null,
   },
 ): Promise<Detection> {

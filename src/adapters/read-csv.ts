@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream'
-import { parse, type CsvError, type Options } from 'csv-parse'
+import type { Readable } from 'node:stream'
+import { csvRecords } from './csv-records.js'
 import { decodeHead, decodeToUtf8, sniffEncoding } from './decode-text.js'
 import { peekStream } from './peek-stream.js'
 import type { TableRecord } from './read-table.js'
@@ -12,63 +12,40 @@ export interface FileNotes {
 }
 
 /**
- * Streams CSV records: `;`, `,` or tab sniffed from the header line, BOM, CRLF or LF, quoted
- * fields holding separators, quotes and line breaks. Record 0 is the header. A record the parser
- * cannot close (an unterminated quote) comes back with `error` and its raw text, never as a throw.
+ * Streams CSV records: `;`, `,` or tab sniffed from the header line, BOM, CRLF, LF or CR,
+ * quoted fields holding separators, quotes and line breaks (csv-records.ts). Record 0 is the
+ * header. A record larger than `maxRecordBytes` comes back with `error` and a bounded excerpt;
+ * a quote left open at the end of the file fails it, naming the line the quote opened on.
  * Blank records (only separators and spaces, as Excel writes empty rows) are not records.
  * Bytes that are not UTF-8 are read as Windows-1252, with a note (decode-text.ts).
  */
-export async function* readCsv(input: Readable, notes: FileNotes): AsyncGenerator<TableRecord> {
+export async function* readCsv(
+  input: Readable,
+  reading: FileNotes & { maxRecordBytes: number },
+): AsyncGenerator<TableRecord> {
   const { head, stream } = await peekStream(input, SNIFF_BYTES)
   const encoding = sniffEncoding(head, head.length < SNIFF_BYTES)
   if (encoding === 'windows-1252') {
-    notes.note('not valid UTF-8: read as Windows-1252 (Excel "CSV" on a Windows PC)')
+    reading.note('not valid UTF-8: read as Windows-1252 (Excel "CSV" on a Windows PC)')
   }
-  const text = Readable.from(
-    decodeToUtf8(stream, encoding, (message) => notes.note(message)),
-    { objectMode: false },
-  )
-  // Numbered while parsing: the parser reports a failed record at once, while the records before
-  // it may still sit in its output buffer, so counting as they are read would misnumber them.
-  let parsed = -1
-  const failed: TableRecord[] = []
-  const options: Options<TableRecord, { record: string[]; raw: string }> = {
-    delimiter: sniffDelimiter(decodeHead(head, encoding)),
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: ({ record, raw }) => {
-      if (record.every((cell) => cell.trim() === '')) return null
-      parsed += 1
-      return { recordNumber: parsed, cells: record, raw: trimNewline(raw) }
-    },
+  const text = withoutBom(decodeToUtf8(stream, encoding, (message) => reading.note(message)))
+  const delimiter = sniffDelimiter(decodeHead(head, encoding).replace(/^\uFEFF/, ''))
+  let recordNumber = -1
+  for await (const { cells, raw, error } of csvRecords(text, delimiter, reading.maxRecordBytes)) {
+    if (!error && cells.every((cell) => cell.trim() === '')) continue
+    recordNumber += 1
+    yield error ? { recordNumber, cells: [], raw, error } : { recordNumber, cells, raw }
   }
-  // The typings assume on_record keeps the record type; with `raw` it gets { record, raw }.
-  const parser = parse(options as unknown as Options)
-  parser.on('skip', (error: CsvError & { raw?: string }) => {
-    parsed += 1
-    failed.push({
-      recordNumber: parsed,
-      cells: [],
-      raw: trimNewline(error.raw ?? ''),
-      error: error.message,
-    })
-  })
-  text.on('error', (error) => parser.destroy(error))
-  text.pipe(parser)
-  for await (const record of parser as AsyncIterable<TableRecord>) {
-    const later = failed.findIndex((f) => f.recordNumber > record.recordNumber)
-    yield* failed.splice(0, later === -1 ? failed.length : later)
-    yield record
-  }
-  yield* failed.splice(0)
 }
 
-function trimNewline(raw: string): string {
-  return raw.replace(/\r?\n?$/, '').replace(/\r$/, '')
+/** The decoded chunks as text (each ends on a whole character), without a leading BOM. */
+async function* withoutBom(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let first = true
+  for await (const chunk of chunks) {
+    const text = chunk.toString('utf8')
+    yield first ? text.replace(/^\uFEFF/, '') : text
+    if (text !== '') first = false
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import type { AdapterOptions } from './adapter.js'
+import { DEFAULT_LIMITS, type AdapterLimits, type AdapterOptions } from './adapter.js'
 import { readCsv } from './read-csv.js'
 import { readXlsx } from './read-xlsx.js'
 
@@ -16,7 +16,7 @@ export interface TableRecord {
 /** What a table reader needs of its adapter's context: an AdapterContext is one. */
 export interface TableReading {
   fileName: string
-  options: Pick<AdapterOptions, 'xlsxSheet'>
+  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<AdapterLimits>
   /** A note about the file as a whole: the sheet read, an encoding fallen back to. */
   note(message: string): void
 }
@@ -30,5 +30,14 @@ export function tableFormatOf(fileName: string): TableFormat {
 export function readTable(input: Readable, reading: TableReading): AsyncGenerator<TableRecord> {
   return tableFormatOf(reading.fileName) === 'xlsx'
     ? readXlsx(input, reading)
-    : readCsv(input, reading)
+    : readCsv(input, { ...reading, maxRecordBytes: limitsOf(reading).maxRecordBytes })
+}
+
+/** The reading's limits, the defaults where it names none (detection). */
+export function limitsOf(reading: TableReading): AdapterLimits {
+  return { ...DEFAULT_LIMITS, ...definedOnly(reading.options) }
+}
+
+function definedOnly(options: Partial<AdapterLimits>): Partial<AdapterLimits> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
 }

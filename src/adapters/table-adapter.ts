@@ -17,9 +17,6 @@ export interface TableRow<F extends string> {
 
 export type RowParser<F extends string> = (row: TableRow<F>, ctx: AdapterContext) => AdapterOutput
 
-/** csv-parse's message for a quote still open at the end of the input: the file was cut short. */
-const QUOTE_OPEN_AT_END = /^Quote Not Closed\b/
-
 /** An adapter for a one-header CSV/XLSX export: header aliases as data, one output per row. */
 export function createTableAdapter<F extends string>(
   format: string,
@@ -41,8 +38,7 @@ export function createTableAdapter<F extends string>(
 
 /**
  * The rows after the header, with their fields resolved by the header's aliases. A record the
- * reader could not parse is passed on with its error (it becomes a reject), except a quote left
- * open at the end of the file, which means the file was cut short.
+ * reader could not parse is passed on with its error (it becomes a reject).
  */
 export async function* tableRows<F extends string>(
   input: Readable,
@@ -54,9 +50,7 @@ export async function* tableRows<F extends string>(
   let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
   for await (const { recordNumber, cells, raw, error } of readHeaderFirst(input, ctx)) {
     if (error) {
-      if (QUOTE_OPEN_AT_END.test(error)) {
-        throw new Error(`the file ends inside a quoted field (${error})`)
-      }
+      if (!header) throw new UnreadableFileError(ctx.fileName, `unreadable header row: ${error}`)
       yield { recordNumber, raw, value: { error } }
       continue
     }

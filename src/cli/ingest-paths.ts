@@ -4,7 +4,7 @@ import type { Channel } from '../domain/channel.js'
 import { coerceError } from '../errors.js'
 import { enqueueFile, type EnqueuedFile } from '../jobs/enqueue-file.js'
 import { hashFile } from '../files/hash-file.js'
-import type { Services } from '../services.js'
+import { resourceLimitsOf, type Services } from '../services.js'
 import type { FileOutcome } from './wait-for-ingest.js'
 import { waitWithProgress } from './wait-with-progress.js'
 
@@ -40,6 +40,7 @@ export async function enqueuePaths(
         (await detectOrExplain(file, {
           xlsxSheet: services.config.XLSX_SHEET ?? null,
           cdrLayout: services.config.CDR_LAYOUT ?? null,
+          ...resourceLimitsOf(services.config),
         }))
       if (typeof channel !== 'string') {
         summary.skipped.push({ path: file, reason: channel.reason })

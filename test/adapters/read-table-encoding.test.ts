@@ -10,7 +10,10 @@ async function read(bytes: Buffer, chunk = 1 << 16) {
   const pieces: Buffer[] = []
   for (let at = 0; at < bytes.length; at += chunk) pieces.push(bytes.subarray(at, at + chunk))
   const cells: string[][] = []
-  for await (const record of readCsv(Readable.from(pieces), { note: (m) => notes.push(m) })) {
+  for await (const record of readCsv(Readable.from(pieces), {
+    note: (m) => notes.push(m),
+    maxRecordBytes: 1 << 20,
+  })) {
     cells.push(record.cells)
   }
   return { cells, notes }

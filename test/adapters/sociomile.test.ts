@@ -192,7 +192,7 @@ describe('parseSociomile: file shapes', () => {
         ),
         new UnreadableFileError(
           'unterminated-quote.csv',
-          'reading stopped after record 1 (byte 487): the file ends inside a quoted field (Quote Not Closed: the parsing is finished with an opening quote at line 4)',
+          'reading stopped after record 1 (byte 487): unterminated quote starting at line 3',
         ),
       ],
     )
