@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
-import { createInterface } from 'node:readline'
 import { coerceError, UnreadableFileError } from '../errors.js'
 import type { AdapterContext } from './adapter.js'
+import { boundedLines, oversizedReason, type BoundedLine } from './bounded-lines.js'
 import { parseCdrLayout, type CdrLayout } from './cdr-layout.js'
 import { createCdrReader } from './cdr-reader.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
@@ -11,13 +11,18 @@ import { defineAdapter, type SourceRecord } from './define-adapter.js'
  * line by line, one output per record line, so memory stays flat however large the file.
  * The record number is the line number, lines that are not records included.
  */
-export const parseAvayaCdr = defineAdapter<string>({
+export const parseAvayaCdr = defineAdapter<BoundedLine>({
   format: 'Avaya CDR',
   records: cdrLines,
   converter: (ctx) => {
     const reader = createCdrReader(layoutOf(ctx), ctx)
     return {
-      toOutputs: ({ value, recordNumber }) => reader.line(value, recordNumber),
+      toOutputs: ({ value, recordNumber }) => {
+        if (value.oversized) {
+          throw new Error(oversizedReason(value.oversized, ctx.options.maxRecordBytes))
+        }
+        return reader.line(value.text, recordNumber)
+      },
       finish: () => {
         const unfinished = reader.end()
         return unfinished ? [unfinished] : []
@@ -26,13 +31,12 @@ export const parseAvayaCdr = defineAdapter<string>({
   },
 })
 
-async function* cdrLines(input: Readable): AsyncGenerator<SourceRecord<string>> {
-  // readline pauses the input while lines wait to be consumed; CR LF counts as one break.
-  const lines = createInterface({ input, crlfDelay: Infinity })
-  let lineNumber = 0
-  for await (const line of lines) {
-    lineNumber += 1
-    yield { recordNumber: lineNumber, raw: line, value: line }
+async function* cdrLines(
+  input: Readable,
+  ctx: AdapterContext,
+): AsyncGenerator<SourceRecord<BoundedLine>> {
+  for await (const line of boundedLines(input, ctx.options.maxRecordBytes)) {
+    yield { recordNumber: line.lineNumber, raw: line.text, value: line }
   }
 }
 

@@ -40,7 +40,7 @@ async function* chatRecords(
   const shape = sniffChatFileShape(head, head.length < SNIFF_BYTES, ctx.fileName)
   const records =
     shape === 'ndjson'
-      ? readNdjsonChats(stream)
+      ? readNdjsonChats(stream, ctx.options.maxRecordBytes)
       : readJsonChats(
           head.subarray(0, 3).equals(BOM) ? Readable.from(skipBom(stream)) : stream,
           shape,

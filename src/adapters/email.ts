@@ -11,7 +11,7 @@ import { toLaporOutputs } from './email-lapor.js'
 import { parseEmailMessage, readEmailFacts } from './email-message.js'
 import { automaticSkipReason } from './email-skip.js'
 import { createSubjectThreads, type SubjectThreads } from './email-subject-threads.js'
-import { MAX_MESSAGE_BYTES, splitMailbox, type MailboxMessage } from './mbox-split.js'
+import { splitMailbox, type MailboxMessage } from './mbox-split.js'
 
 export const EMAIL_ADAPTER_VERSION = 'email@2'
 
@@ -54,7 +54,11 @@ async function* mailboxMessages(
   const format = /\.eml$/i.test(ctx.fileName) ? 'eml' : 'auto'
   let recordNumber = 0
   let first: SourceRecord<MailboxMessage> | null = null
-  for await (const message of splitMailbox(input, { format, note: (text) => ctx.note(text) })) {
+  for await (const message of splitMailbox(input, {
+    format,
+    maxBytes: ctx.options.maxRecordBytes,
+    note: (text) => ctx.note(text),
+  })) {
     recordNumber += 1
     const record = { recordNumber, raw: rawTextOf(message.bytes), value: message }
     // The first message waits until a second one shows that the file is a mailbox.
@@ -85,7 +89,9 @@ async function parseMailboxMessage(
   const reject = (reason: string): RejectOutput => ({ kind: 'reject', recordNumber, reason, raw })
   if (message.truncated) {
     return [
-      reject(`message of ${message.sizeBytes} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`),
+      reject(
+        `message of ${message.sizeBytes} bytes is over the ${ctx.options.maxRecordBytes}-byte limit (MAX_RECORD_BYTES)`,
+      ),
     ]
   }
   let mail: ParsedMail

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from './adapter.js'
 import { contentLengthOf, CountedBody } from './mbox-counted-body.js'
 import {
   isBlankLine,
@@ -19,8 +20,8 @@ export interface MailboxMessage {
   truncated: boolean
 }
 
-/** A message is buffered whole for the MIME parser; past this it is cut off, never held. */
-export const MAX_MESSAGE_BYTES = 100 * 1024 * 1024
+/** A message is buffered whole for the MIME parser; past MAX_RECORD_BYTES it is cut off, never held. */
+export const MAX_MESSAGE_BYTES = DEFAULT_LIMITS.maxRecordBytes
 const TRUNCATED_HEAD_BYTES = 64 * 1024
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
