@@ -26,12 +26,12 @@ async function writeLarge(file: string, parts: (string | { char: string; bytes: 
       const block = part.char.repeat(1 << 20)
       for (let left = part.bytes; left > 0; left -= block.length) {
         if (!out.write(left >= block.length ? block : block.slice(0, left))) {
-          await new Promise((resolve) => out.once('drain', resolve))
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()))
         }
       }
     }
   }
-  await new Promise((resolve, reject) => out.end(() => resolve(undefined)).on('error', reject))
+  await new Promise<void>((resolve, reject) => out.end(resolve).on('error', reject))
   return file
 }
 
@@ -67,7 +67,9 @@ describe('records over MAX_RECORD_BYTES, through the worker', () => {
       .where('import_id', '=', imports[0]!.id)
       .execute()
     expect(reject!.record_number).toBe(2)
-    expect(reject!.reason).toMatch(/^record larger than MAX_RECORD_BYTES \(31457301 bytes, limit 65536\): skipped$/)
+    expect(reject!.reason).toMatch(
+      /^record larger than MAX_RECORD_BYTES \(31457301 bytes, limit 65536\): skipped$/,
+    )
     expect(reject!.raw.length).toBeLessThanOrEqual(2000)
     const job = await t.services.queues.ingest.getJob(outcome.file.jobId)
     expect(job?.attemptsMade).toBe(1)
