@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestFile } from '../../src/jobs/ingest-file.js'
+import { ingestPaths } from '../../src/cli/ingest-paths.js'
 import { hashFile } from '../../src/files/hash-file.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait, writeTempFile } from '../support/ingest.js'
@@ -64,11 +65,16 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
     expect(await ticketCount()).toBe(3)
   })
 
-  it('reports every record unchanged when a file is ingested again after its job is gone', async () => {
+  it('knows the file from Postgres after its job is gone, and --force reports every record unchanged', async () => {
     const sha256 = await hashFile(sample)
     await (await t.services.queues.ingest.getJob(`whatsapp-${sha256}`))?.remove()
-    const [outcome] = await ingestAndWait(t.services, 'whatsapp', [sample])
-    expect(outcome).toMatchObject({
+    const [again] = await ingestAndWait(t.services, 'whatsapp', [sample])
+    expect(again?.file.state).toBe('already ingested')
+    const [forced] = await ingestPaths(t.services, [sample], {
+      channelOf: () => 'whatsapp',
+      force: true,
+    })
+    expect(forced).toMatchObject({
       status: 'ingested',
       result: { read: 3, inserted: 0, updated: 0, unchanged: 3 },
     })

@@ -82,8 +82,10 @@ function printEnqueued(enqueued: readonly EnqueuedFile[], skipped: readonly Skip
 
 function printSkipped(skipped: readonly SkippedFile[]): void {
   if (skipped.length === 0) return
-  console.log(`\nskipped ${skipped.length} file(s):`)
-  for (const s of skipped) console.log(`  ${escapeControl(`${displayPath(s.path)}: ${s.reason}`)}`)
+  console.error(`\nskipped ${skipped.length} file(s):`)
+  for (const s of skipped) {
+    console.error(`  ${escapeControl(`${displayPath(s.path)}: ${s.reason}`)}`)
+  }
 }
 
 function printStopped(stopped: WaitStopped, json?: boolean): void {
