@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { coerceError } from '../../errors.js'
 import { compareReport, type Comparison } from '../../report/compare-report.js'
-import { formatReport, type ReportFormat } from '../../report/format-report.js'
+import type { ReportFormat } from '../../report/format-report.js'
+import { renderReport } from '../../report/render-report.js'
+import { CHROMIUM_HINT, findChromium } from '../find-chromium.js'
 import { loadReport } from '../../report/load-report.js'
 import type { Report } from '../../report/report.js'
 import { yearHasTickets } from '../../db/year-has-tickets.js'
@@ -30,6 +32,13 @@ async function reportCommand(
   const compare = options.compare
     ? { file: options.compare, published: await readPublished(options.compare) }
     : undefined
+  const chromium = options.format === 'pdf' ? findChromium(process.env) : undefined
+  if (chromium && 'error' in chromium) {
+    process.stderr.write(
+      `dering: --format pdf needs Chromium (${chromium.error}): ${CHROMIUM_HINT}\n`,
+    )
+    return EXIT.usage
+  }
   const report = await loadReport(services.db, { year: options.year, month: options.month })
   if (isEmptyYear(report, options.year)) {
     process.stderr.write(
@@ -39,14 +48,19 @@ async function reportCommand(
     )
     return EXIT.failed
   }
+  const comparison = compare ? compareReport(report, compare.published) : undefined
+  const render = () =>
+    renderReport(report, options.format, {
+      mismatches: comparison?.mismatches,
+      chromiumPath: chromium && 'path' in chromium ? chromium.path : undefined,
+    })
   if (options.out) {
-    await writeFile(options.out, formatReport(report, options.format))
+    await writeFile(options.out, await render())
     if (!compare) console.log(`wrote ${options.out}`)
   } else if (!compare) {
-    process.stdout.write(formatReport(report, options.format))
+    process.stdout.write(await render())
   }
-  if (!compare) return EXIT.ok
-  const comparison = compareReport(report, compare.published)
+  if (!compare || !comparison) return EXIT.ok
   if (options.format === 'json') printJson({ compared_with: compare.file, ...comparison })
   else printComparison(comparison, compare.file)
   return comparison.mismatches.length > 0 ? EXIT.failed : EXIT.ok

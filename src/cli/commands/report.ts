@@ -13,6 +13,8 @@ export const REPORT_FORMAT_CHOICES = [
   'csv',
   'json',
   'html',
+  'xlsx',
+  'pdf',
 ] as const satisfies readonly ReportFormat[]
 
 export function configureReportCommand(program: Command): void {
@@ -47,12 +49,16 @@ Examples:
   dering report --year 2021
   dering report --year 2021 --month 2021-11 --format csv --out laporan-2021.csv
   dering report --year 2021 --format html --out laporan-2021.html
+  dering report --year 2021 --month 2021-12 --format pdf --out laporan.pdf
+  dering report --year 2021 --format xlsx --out laporan-2021.xlsx
   dering report --year 2021 --format json | jq .consultations.yearly_total
   dering report --year 2021 --compare report-2021.json
 
 Figures come from reporting.*: run \`dering rollup\` (or a rollup worker) after ingesting.
-The JSON shape is stable and documented in docs/reporting.md.
-Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments, 3 Postgres unreachable.`,
+The JSON shape is stable and documented in docs/reporting.md. html, pdf: the publication's
+consultation chapters; pdf is printed by Chromium (CHROMIUM_PATH, else chromium on PATH).
+Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments (or no Chromium for pdf),
+3 Postgres unreachable.`,
     )
     .action(async (options: ReportOptions, command: Command) => {
       const year = options.year ?? (options.month ? Number(options.month.slice(0, 4)) : undefined)
@@ -63,6 +69,11 @@ Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments, 
       }
       if (options.month && !options.month.startsWith(`${year}-`)) {
         command.error(`dering report: --month ${options.month} is not in --year ${year}`, {
+          exitCode: EXIT.usage,
+        })
+      }
+      if ((options.format === 'xlsx' || options.format === 'pdf') && !options.out) {
+        command.error(`dering report: --format ${options.format} writes a file: give --out FILE`, {
           exitCode: EXIT.usage,
         })
       }
