@@ -64,8 +64,13 @@ const ConfigSchema = z.object({
     .min(8, 'expected at least 8 characters')
     .default(DEVELOPMENT_CUSTOMER_KEY_SECRET),
   INBOX_DIR: z.string().min(1).default('inbox'),
-  /** Comma-separated folders ingest jobs may read; unset: the working directory, INBOX_DIR and the temp folder. */
-  INGEST_ROOTS: z.string().min(1).optional(),
+  /** Where every ingested file is captured as `<sha256>`: the only files workers read. */
+  SPOOL_DIR: z.string().min(1).default('spool'),
+  /** How long a spooled file is kept after its import succeeded; failed ones stay until discarded. */
+  SPOOL_RETENTION: z
+    .string()
+    .regex(/^\d+[smhdw]$/, 'expected a duration such as 90d or 12h')
+    .default('90d'),
   SEGMENT_MAP_FILE: z.string().min(1).optional(),
   EMAIL_STAFF_DOMAIN: z.string().min(3).default('kemenkeu.go.id'),
   EMAIL_CONSULTATION_INBOX: z.email().default('callcenter.djpk@kemenkeu.go.id'),

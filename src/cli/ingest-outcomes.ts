@@ -38,6 +38,11 @@ export function printOutcomes(outcomes: readonly FileOutcome[]): void {
     } else if (Object.keys(o.result.skippedByReason).length > 0) {
       console.log(`skipped in ${file}: ${formatReasons(o.result.skippedByReason)}`)
     }
+    if (o.status === 'ingested') {
+      for (const old of o.result.superseded ?? []) {
+        console.log(`superseded: ${escapeControl(old)} → import ${o.result.importId} (${file})`)
+      }
+    }
   }
 }
 

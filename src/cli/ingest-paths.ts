@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs'
 import { detectChannel } from '../adapters/detect-channel.js'
 import type { Channel } from '../domain/channel.js'
-import { coerceError } from '../errors.js'
+import { UnreadableFileError, coerceError } from '../errors.js'
 import { enqueueFile, type EnqueuedFile } from '../jobs/enqueue-file.js'
-import { hashFile } from '../files/hash-file.js'
+import { releaseSpoolEntry } from '../jobs/spool-retention.js'
 import { resourceLimitsOf, type Services } from '../services.js'
+import { captureFile } from '../spool/capture-file.js'
+import { spoolEntryPath } from '../spool/spool-entry.js'
 import type { FileOutcome } from './wait-for-ingest.js'
 import { waitWithProgress } from './wait-with-progress.js'
 
@@ -26,7 +28,11 @@ export interface EnqueueSummary {
   skipped: SkippedFile[]
 }
 
-/** Queues every file it can; a file whose channel cannot be told or that cannot be read is skipped. */
+/**
+ * Captures each file into the spool and queues its job; the channel is detected from the
+ * spooled copy, so what is detected is what the worker reads. A file whose channel cannot be
+ * told, or that cannot be captured (a symlink, a FIFO, a hard link, unreadable), is skipped.
+ */
 export async function enqueuePaths(
   services: Services,
   files: readonly string[],
@@ -35,25 +41,31 @@ export async function enqueuePaths(
   const summary: EnqueueSummary = { enqueued: [], skipped: [] }
   for (const file of files) {
     try {
+      const { sha256 } = await captureFile(services.config.SPOOL_DIR, file)
+      const spooled = spoolEntryPath(services.config.SPOOL_DIR, sha256)
       const channel =
         options.channelOf?.(file) ??
-        (await detectOrExplain(file, {
+        (await detectOrExplain(file, () => createReadStream(spooled), {
           xlsxSheet: services.config.XLSX_SHEET ?? null,
           cdrLayout: services.config.CDR_LAYOUT ?? null,
           ...resourceLimitsOf(services.config),
         }))
       if (typeof channel !== 'string') {
+        await releaseSpoolEntry(services, sha256)
         summary.skipped.push({ path: file, reason: channel.reason })
         continue
       }
-      const payload = { channel, path: file, sha256: await hashFile(file) }
+      const payload = { channel, sha256, name: file }
       summary.enqueued.push(
         await enqueueFile(services, options.force ? { ...payload, force: true } : payload),
       )
     } catch (thrown) {
       const error = coerceError(thrown)
-      if (!isFileError(error)) throw error
-      summary.skipped.push({ path: file, reason: `cannot read it (${error.message})` })
+      if (error instanceof UnreadableFileError) {
+        summary.skipped.push({ path: file, reason: reasonOf(error, file) })
+      } else if (isFileError(error)) {
+        summary.skipped.push({ path: file, reason: `cannot read it (${error.message})` })
+      } else throw error
     }
   }
   return summary
@@ -75,11 +87,18 @@ export async function ingestPaths(
   return waitWithProgress(services, enqueued, { showProgress: options.showProgress ?? false })
 }
 
+/** The capture's reason without the path it starts with (the path is shown beside it). */
+function reasonOf(error: UnreadableFileError, file: string): string {
+  const prefix = `${file}: `
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+}
+
 async function detectOrExplain(
   file: string,
+  open: Parameters<typeof detectChannel>[1],
   options: Parameters<typeof detectChannel>[2],
 ): Promise<Channel | { reason: string }> {
-  const detection = await detectChannel(file, () => createReadStream(file), options)
+  const detection = await detectChannel(file, open, options)
   if (detection.kind === 'found') return detection.channel
   const candidates = detection.candidates
   return {

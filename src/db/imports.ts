@@ -149,6 +149,50 @@ export async function findSucceededImport(
     .executeTakeFirst()
 }
 
+/**
+ * Marks the failed imports of a file name (earlier than the given succeeded import, not yet
+ * replaced) as superseded by it; returns their ids and jobs.
+ */
+export async function supersedeFailedImports(
+  db: Db,
+  file: { path: string; importId: number },
+): Promise<{ id: number; jobId: string | null }[]> {
+  const rows = await db
+    .updateTable('import')
+    .set({ superseded_by: file.importId })
+    .where('path', '=', file.path)
+    .where('status', '=', 'failed')
+    .where('id', '<', file.importId)
+    .where('superseded_by', 'is', null)
+    .returning(['id', 'job_id'])
+    .execute()
+  return rows.map((row) => ({ id: row.id, jobId: row.job_id }))
+}
+
+/**
+ * Whether Postgres still needs a spooled content: an import of it is running, or one succeeded
+ * within the retention (after `keepSince`).
+ */
+export async function importsNeedContent(
+  db: Db,
+  sha256: string,
+  keepSince: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('import')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'running'),
+        eb.and([eb('status', '=', 'succeeded'), eb('finished_at', '>', keepSince)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** The file of each import id given. */
 export async function importPaths(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()

@@ -29,6 +29,8 @@ export interface ImportTable {
   error: string | null
   /** Notes about the file as a whole, from its adapter: the sheet read, an encoding fallen back to. */
   notes: ColumnType<string[], string[] | undefined, string[]>
+  /** A failed import's replacement: the succeeded import of the corrected file of the same name. */
+  superseded_by: number | null
 }
 
 export interface TicketTable {

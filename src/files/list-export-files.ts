@@ -8,7 +8,8 @@ export function isIgnoredName(name: string): boolean {
 
 /**
  * Expands files and folders (recursively, sorted) into the export files to ingest. A path
- * that does not exist is an error naming it; symlinks are not followed.
+ * that does not exist is an error naming it; symlinks are not followed. A path given that is
+ * not a folder is passed on as it is: capture says why it refuses a symlink or a FIFO.
  */
 export async function listExportFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = []
@@ -16,8 +17,7 @@ export async function listExportFiles(paths: readonly string[]): Promise<string[
     const stat = await fs.lstat(given).catch(() => null)
     if (!stat) throw new Error(`${given}: no such file or folder`)
     if (stat.isDirectory()) files.push(...(await walk(given)))
-    else if (stat.isFile()) files.push(path.resolve(given))
-    else throw new Error(`${given}: not a regular file or folder`)
+    else files.push(path.resolve(given))
   }
   return files
 }

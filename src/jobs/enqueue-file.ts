@@ -6,6 +6,7 @@ import { findEarlierImport, type EarlierImport } from './earlier-import.js'
 export type EnqueueState = 'queued' | 'already queued' | 'already ingested' | 'failed earlier'
 
 export interface EnqueuedFile {
+  /** The original file (the payload's `name`). */
   path: string
   channel: Channel
   sha256: string
@@ -16,7 +17,7 @@ export interface EnqueuedFile {
 }
 
 /**
- * Adds a file's ingest job under its content address, unless this database already holds a
+ * Adds the ingest job of a spooled file under its content address, unless this database already holds a
  * succeeded import of the content (`already ingested`, decided by Postgres whatever Redis
  * remembers) or the job is waiting, running or failed (replay it). A completed job left in
  * Redis (another database, a restored one) never blocks a file: it is replaced. `force` loads
@@ -27,7 +28,7 @@ export async function enqueueFile(
   payload: IngestPayload,
 ): Promise<EnqueuedFile> {
   const jobId = ingestJobId(payload.channel, payload.sha256)
-  const enqueued = { path: payload.path, channel: payload.channel, sha256: payload.sha256, jobId }
+  const enqueued = { path: payload.name, channel: payload.channel, sha256: payload.sha256, jobId }
   const earlier = await findEarlierImport(services.db, payload)
   if (earlier) return { ...enqueued, state: 'already ingested', earlier }
   const existing = await services.queues.ingest.getJob(jobId)

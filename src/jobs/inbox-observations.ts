@@ -2,12 +2,11 @@ import { z } from 'zod'
 import { inboxObservationsKey } from '../queue/catalog.js'
 import type { RedisClient } from '../queue/connection.js'
 
-/** What the scanner saw of an inbox file; `sha256` is cached once the file has settled. */
+/** What the scanner saw of an inbox file. */
 const Observation = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   seenAt: z.number(),
-  sha256: z.string().optional(),
 })
 export type Observation = z.infer<typeof Observation>
 

@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, promises as fs } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
-import { assertInsideRoots, ingestRootsOf } from '../files/assert-inside-roots.js'
 import { transactionWithClient } from '../db/connect.js'
 import { failImport, finishImport, saveImportProgress, startImport } from '../db/imports.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import { rollupJobId, type IngestPayload, type IngestResult } from '../queue/catalog.js'
+import type { Logger } from '../logger.js'
 import type { Services } from '../services.js'
+import { openSpoolEntry } from '../spool/spool-entry.js'
 import { earlierIngestResult } from './earlier-import.js'
 import { loadBatch } from './load-batch.js'
+import { supersedeFailedJobs } from './supersede-failed-jobs.js'
 
 export interface IngestProgress {
   bytes: number
@@ -25,9 +26,11 @@ export interface IngestJob {
 }
 
 /**
- * Streams one file through its channel's adapter into the fact table, batch by batch, each
- * batch one transaction that also saves the import's counts and checkpoint. A retry resumes
- * after the last committed batch; the upserts are idempotent anyway.
+ * Streams one spooled file through its channel's adapter into the fact table, batch by batch,
+ * each batch one transaction that also saves the import's counts and checkpoint. A retry
+ * resumes after the last committed batch; the upserts are idempotent anyway. The job reads
+ * `SPOOL_DIR/<sha256>` and nothing else: a spool entry never changes, so every attempt and
+ * every replay reads the bytes that were queued.
  */
 export async function ingestFile(
   services: Services,
@@ -38,15 +41,33 @@ export async function ingestFile(
   const logger = services.logger.child({
     jobId: job.id,
     channel: payload.channel,
-    file: payload.path,
+    file: payload.name,
   })
   const earlier = await earlierIngestResult(db, payload) // Postgres decides, again in the job
   if (earlier) return earlier
-  await assertInsideRoots(payload.path, ingestRootsOf(config.INGEST_ROOTS, config.INBOX_DIR))
-  const totalBytes = await statSize(payload.path)
+  // Opened before anything is recorded: a refused entry leaves no import behind.
+  const spooled = await openSpoolEntry(config.SPOOL_DIR, payload.sha256)
+  try {
+    return await ingestSpooled(services, payload, job, spooled.handle, spooled.stat.size, logger)
+  } finally {
+    await spooled.handle.close()
+  }
+}
+
+async function ingestSpooled(
+  services: Services,
+  payload: IngestPayload,
+  job: IngestJob,
+  handle: FileHandle,
+  totalBytes: number,
+  logger: Logger,
+): Promise<IngestResult> {
+  const { db, config } = services
   const adapter = adapterFor(payload.channel)
   const start = await startImport(db, {
-    ...payload,
+    channel: payload.channel,
+    path: payload.name,
+    sha256: payload.sha256,
     jobId: job.id,
     adapterVersion: adapter.version,
   })
@@ -54,11 +75,9 @@ export async function ingestFile(
   const file = { importId, fileSha256: payload.sha256, adapterVersion: adapter.version }
   let counts = start.counts
   const months = new Set<string>()
-  const hash = createHash('sha256')
   let bytes = 0
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk)
       bytes += chunk.length
       done(null, chunk)
     },
@@ -78,7 +97,7 @@ export async function ingestFile(
       result.months.forEach((month) => months.add(month))
       await saveImportProgress(trx.db, importId, counts, checkpoint)
     }).catch((thrown: unknown) => {
-      throw unstorableBatch(thrown, payload.path, checkpoint - outputs.length + 1, checkpoint)
+      throw unstorableBatch(thrown, payload.name, checkpoint - outputs.length + 1, checkpoint)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })
   }
@@ -94,10 +113,11 @@ export async function ingestFile(
     writing.catch(() => undefined) // surfaces at the next await; not an unhandled rejection
   }
   const notes = createNotes()
+  const source = handle.createReadStream({ autoClose: false, start: 0 })
 
   try {
-    const input = createReadStream(payload.path).pipe(tap)
-    const ctx = services.adapterContext(payload.path, notes.add)
+    const input = source.pipe(tap)
+    const ctx = services.adapterContext(payload.name, notes.add)
     for await (const output of adapter.parse(input, ctx)) {
       ordinal += 1
       if (ordinal <= start.checkpoint) continue
@@ -106,13 +126,6 @@ export async function ingestFile(
     }
     await commit()
     await writing
-    const actual = hash.digest('hex')
-    if (actual !== payload.sha256) {
-      throw new UnreadableFileError(
-        payload.path,
-        `content changed since it was queued (sha256 ${actual}); ingest it again`,
-      )
-    }
   } catch (thrown) {
     // A batch still being written finishes (or fails) before the job gives up: a retry must
     // never overlap it. Its failure (an outage) is the job's error then.
@@ -129,6 +142,8 @@ export async function ingestFile(
       await failImport(db, importId, error.message, notes.list())
     }
     throw error
+  } finally {
+    source.destroy() // an adapter may stop before the end: no read may follow the handle's close
   }
   await finishImport(db, importId, notes.list())
   const sortedMonths = [...months].sort()
@@ -139,23 +154,34 @@ export async function ingestFile(
       { jobId: rollupJobId(`import-${importId}`) },
     )
   }
-  const result = { importId, ...counts, months: sortedMonths }
   logger.info({ importId, ...counts }, 'ingest finished')
-  return result
+  const superseded = await supersedeEarlier(services, payload, importId, job.id, logger)
+  return { importId, ...counts, months: sortedMonths, superseded }
 }
 
-async function statSize(path: string): Promise<number> {
+/** Best effort: the import stands even if the failed jobs it replaces cannot be cleared now. */
+async function supersedeEarlier(
+  services: Services,
+  payload: IngestPayload,
+  importId: number,
+  jobId: string,
+  logger: Logger,
+): Promise<string[]> {
   try {
-    const stat = await fs.stat(path)
-    if (!stat.isFile()) throw new UnreadableFileError(path, 'not a regular file')
-    return stat.size
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw error
-    throw new UnreadableFileError(
-      path,
-      'file not found or not readable: was it moved or deleted?',
-      { cause: error },
+    const superseded = await supersedeFailedJobs(services, { name: payload.name, importId, jobId })
+    for (const old of superseded) {
+      logger.info(
+        { importId, superseded: old.jobId },
+        `superseded: ${old.jobId} → import ${importId}`,
+      )
+    }
+    return superseded.map((old) => old.jobId)
+  } catch (thrown) {
+    logger.warn(
+      { importId, err: coerceError(thrown).message },
+      'could not supersede earlier failed jobs',
     )
+    return []
   }
 }
 

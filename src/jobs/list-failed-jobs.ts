@@ -7,8 +7,10 @@ import type { Queues } from '../queue/queues.js'
 export interface FailedJob {
   queue: QueueName
   id: string
-  /** The export file of an ingest job. */
+  /** The export file of an ingest job (where it was captured from). */
   file: string | null
+  /** The spool entry of an ingest job. */
+  sha256: string | null
   channel: Channel | null
   /** What a rollup job was to recompute: months, `all` or `recent`. */
   months: string[] | 'all' | 'recent' | null
@@ -54,7 +56,8 @@ export function describeFailedJob(queue: QueueName, job: Job): FailedJob {
   return {
     queue,
     id: job.id ?? '',
-    file: ingest?.success ? ingest.data.path : null,
+    file: ingest?.success ? ingest.data.name : null,
+    sha256: ingest?.success ? ingest.data.sha256 : null,
     channel: ingest?.success ? ingest.data.channel : null,
     months,
     attempts: job.attemptsMade,

@@ -1,27 +1,23 @@
+import { promises as fs } from 'node:fs'
 import { assertNever } from '../domain/assert-never.js'
-import { archiveInboxFile } from '../files/archive-inbox-file.js'
-import { hashFile } from '../files/hash-file.js'
+import { UnreadableFileError } from '../errors.js'
 import { listInboxFiles, type InboxEntry, type RefusedEntry } from '../files/list-inbox-files.js'
 import { SCAN_SETTLE_DEDUPLICATION_ID } from '../queue/catalog.js'
 import type { Services } from '../services.js'
-import { enqueueFile } from './enqueue-file.js'
-import {
-  forgetObservations,
-  readObservations,
-  saveObservation,
-  type Observation,
-} from './inbox-observations.js'
+import type { CapturedFile } from '../spool/capture-file.js'
+import { enqueueFromPath } from './enqueue-from-path.js'
+import { forgetObservations, readObservations, saveObservation } from './inbox-observations.js'
 
 export interface ScanResult {
   /** New files added to the ingest queue. */
   queued: string[]
   /** Files seen for the first time or still changing: taken once they have settled. */
   settling: string[]
-  /** Files whose content was already ingested (a copy, or a move missed after a crash). */
-  archived: string[]
+  /** Files whose content this database already holds (a copy of an ingested file). */
+  alreadyIngested: string[]
   /** Files whose job is waiting or running. */
   inProgress: string[]
-  /** Files whose job failed for good: they stay until an operator replays them. */
+  /** Files whose content's job failed for good: it stays in `dering failed` until replayed or discarded. */
   failed: string[]
   refused: RefusedEntry[]
 }
@@ -30,11 +26,11 @@ export interface ScanResult {
 const SETTLE_MARGIN_MS = 250
 
 /**
- * Takes every settled file in `INBOX_DIR/<channel>/` into the ingest queue under its content
- * address, so a file is never ingested twice. A file counts as settled when two scans at least
- * INBOX_SETTLE_MS apart saw the same size and mtime; a scan that sees unsettled files asks for a
- * follow-up scan then, so a new file does not wait a whole cron period twice. Files are moved
- * to the archive by the ingest worker on success; a scan archives the ones that move missed.
+ * Takes every settled file in `INBOX_DIR/<channel>/` into the spool and the ingest queue under
+ * its content address, so a content is never ingested twice. A file counts as settled when two
+ * scans at least INBOX_SETTLE_MS apart saw the same size and mtime; a scan that sees unsettled
+ * files asks for a follow-up scan then, so a new file does not wait a whole cron period twice.
+ * A taken file leaves the inbox: its bytes are in the spool, its outcome in the import table.
  */
 export async function scanInbox(services: Services, now: Date = new Date()): Promise<ScanResult> {
   const { config, redis, queues, logger } = services
@@ -47,7 +43,7 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
   const result: ScanResult = {
     queued: [],
     settling: [],
-    archived: [],
+    alreadyIngested: [],
     inProgress: [],
     failed: [],
     refused,
@@ -66,10 +62,10 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
     } else if (now.getTime() - seen.seenAt < config.INBOX_SETTLE_MS) {
       result.settling.push(file.path)
     } else {
-      await takeSettledFile(services, file, seen, now, result)
+      await takeSettledFile(services, file, result)
     }
   }
-  // What is left was seen before and is gone now (archived, removed or renamed).
+  // What is left was seen before and is gone now (taken, removed or renamed).
   await forgetObservations(redis, prefix, [...observations.keys()])
 
   if (result.settling.length > 0) {
@@ -83,7 +79,8 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
     )
   }
   const summary = countScan(result)
-  if (result.queued.length + result.archived.length > 0) logger.info(summary, 'inbox scanned')
+  const taken = result.queued.length + result.alreadyIngested.length
+  if (taken > 0) logger.info(summary, 'inbox scanned')
   else logger.debug(summary, 'inbox scanned')
   return result
 }
@@ -91,17 +88,18 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
 async function takeSettledFile(
   services: Services,
   file: InboxEntry,
-  seen: Observation,
-  now: Date,
   result: ScanResult,
 ): Promise<void> {
-  const { config, redis } = services
-  let sha256 = seen.sha256
-  if (!sha256) {
-    sha256 = await hashFile(file.path)
-    await saveObservation(redis, config.QUEUE_PREFIX, file.key, { ...seen, sha256 })
+  const { config, redis, logger } = services
+  let enqueued
+  try {
+    enqueued = await enqueueFromPath(services, { channel: file.channel, path: file.path })
+  } catch (thrown) {
+    if (!(thrown instanceof UnreadableFileError)) throw thrown
+    logger.warn({ path: file.path }, `inbox: refused ${thrown.message}`)
+    result.refused.push({ path: file.path, reason: thrown.message })
+    return
   }
-  const enqueued = await enqueueFile(services, { channel: file.channel, path: file.path, sha256 })
   switch (enqueued.state) {
     case 'queued':
       result.queued.push(file.path)
@@ -112,15 +110,29 @@ async function takeSettledFile(
     case 'failed earlier':
       result.failed.push(file.path)
       break
-    case 'already ingested': {
-      const archived = await archiveInboxFile(config.INBOX_DIR, { ...file, sha256 }, now)
-      if (archived) result.archived.push(archived)
-      await forgetObservations(redis, config.QUEUE_PREFIX, [file.key])
+    case 'already ingested':
+      result.alreadyIngested.push(file.path)
       break
-    }
     default:
       assertNever(enqueued.state)
   }
+  await removeTakenFile(file.path, enqueued.captured)
+  await forgetObservations(redis, config.QUEUE_PREFIX, [file.key])
+}
+
+/**
+ * Removes the inbox file once its bytes are spooled and queued, unless it was replaced or
+ * rewritten meanwhile (another inode, size or mtime): a new export is taken by a later scan.
+ */
+async function removeTakenFile(file: string, captured: CapturedFile): Promise<void> {
+  const stat = await fs.lstat(file).catch(() => null)
+  const same =
+    stat !== null &&
+    stat.dev === captured.dev &&
+    stat.ino === captured.ino &&
+    stat.size === captured.size &&
+    stat.mtimeMs === captured.mtimeMs
+  if (same) await fs.rm(file, { force: true })
 }
 
 /** The scan job's return value: counts, so a large inbox does not bloat Redis. */
@@ -128,7 +140,7 @@ export function countScan(result: ScanResult): Record<keyof ScanResult, number> 
   return {
     queued: result.queued.length,
     settling: result.settling.length,
-    archived: result.archived.length,
+    alreadyIngested: result.alreadyIngested.length,
     inProgress: result.inProgress.length,
     failed: result.failed.length,
     refused: result.refused.length,

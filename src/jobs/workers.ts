@@ -12,13 +12,13 @@ import {
   type RollupResult,
 } from '../queue/catalog.js'
 import type { Services } from '../services.js'
-import { archiveInboxFile } from '../files/archive-inbox-file.js'
 import { failOrphanedImports, failRunningImportOfJob } from '../db/imports.js'
 import { isConnectionError } from './connection-state.js'
 import { ingestFile } from './ingest-file.js'
 import { rollupMonths } from './rollup-months.js'
 import { countScan, scanInbox } from './scan-inbox.js'
 import { acquireWorkerRuntime } from './worker-runtime.js'
+import { cleanSpool } from './spool-retention.js'
 
 export type WorkerQueue = QueueName
 export const WORKER_QUEUES: readonly WorkerQueue[] = ['ingest', 'rollup', 'scan']
@@ -93,14 +93,16 @@ export function startWorker(
       void failImportOfJob(services, job.id, error, logger)
     }
   })
+  let stopCleaning = () => undefined as void
   if (queue === 'ingest') {
-    worker.on('completed', (job: Job) => void archiveIfFromInbox(services, job, logger))
     void reconcileImports(services, logger)
+    stopCleaning = keepSpoolClean(services, logger)
   }
 
   const close = worker.close.bind(worker)
   let closing: Promise<void> | undefined
   worker.close = () => {
+    stopCleaning()
     closing ??= closeWithin(worker, close, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(
       () => runtime.release(),
     )
@@ -176,23 +178,19 @@ async function closeWithin(
   await close(late)
 }
 
-/**
- * Moves an ingested inbox file to the archive once its job is marked completed in Redis (a move
- * inside the job could leave a retried job without its file). A crash before the move is
- * caught up by the next scan, which archives files whose content is already ingested.
- */
-async function archiveIfFromInbox(services: Services, job: Job, logger: Logger): Promise<void> {
-  const parsed = IngestPayload.safeParse(job.data)
-  if (!parsed.success) return
-  try {
-    const archived = await archiveInboxFile(services.config.INBOX_DIR, parsed.data, new Date())
-    if (archived) {
-      logger.info({ jobId: job.id, from: parsed.data.path, to: archived }, 'inbox file archived')
-    }
-  } catch (error) {
-    logger.warn(
-      { jobId: job.id, err: coerceError(error).message },
-      'could not archive the inbox file; the next scan retries',
+/** The spool's retention runs at start and once a day while the worker runs. */
+const SPOOL_CLEAN_INTERVAL_MS = 24 * 3_600_000
+
+function keepSpoolClean(services: Services, logger: Logger): () => void {
+  const clean = () =>
+    cleanSpool(services).then(
+      (removed) => {
+        if (removed.length > 0) logger.info({ removed: removed.length }, 'spool entries removed')
+      },
+      (error: unknown) =>
+        logger.warn({ err: coerceError(error).message }, 'could not clean the spool'),
     )
-  }
+  void clean()
+  const timer = setInterval(() => void clean(), SPOOL_CLEAN_INTERVAL_MS)
+  return () => clearInterval(timer)
 }

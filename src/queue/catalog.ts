@@ -3,20 +3,29 @@ import { z } from 'zod'
 import { ChannelSchema, type Channel } from '../domain/channel.js'
 import type { ImportCounts } from '../domain/import-counts.js'
 import { MONTH_PATTERN } from '../domain/wib-month.js'
+import { SHA256_PATTERN } from '../spool/spool-entry.js'
 
 /** The one place that names queues. */
 export const QUEUES = { ingest: 'ingest', rollup: 'rollup', scan: 'scan' } as const
 export type QueueName = keyof typeof QUEUES
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[]
 
-/** ingest: one job per file. Carries the path and content hash, never the file's bytes. */
-export const IngestPayload = z.object({
-  channel: ChannelSchema,
-  path: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256'),
-  /** Load it even when this database already holds a succeeded import of the same content. */
-  force: z.boolean().optional(),
-})
+/**
+ * ingest: one job per file content. Names the content by its sha256 (the worker opens only
+ * `SPOOL_DIR/<sha256>`), never a path to read; `name` is the original file's path, for display
+ * and to tell a corrected export of the same file. Unknown keys are refused, so a crafted
+ * payload with a `path` fails its parse before anything is opened.
+ */
+export const IngestPayload = z
+  .object({
+    channel: ChannelSchema,
+    sha256: z.string().regex(SHA256_PATTERN, 'expected a sha256 (64 lowercase hex digits)'),
+    /** Where the file was captured from (inbox or the operator's path): shown, never opened. */
+    name: z.string().min(1).max(4096),
+    /** Load it even when this database already holds a succeeded import of the same content. */
+    force: z.boolean().optional(),
+  })
+  .strict()
 export type IngestPayload = z.infer<typeof IngestPayload>
 
 /** rollup: recompute whole WIB months (`YYYY-MM`); `all` recomputes every month with data. */
@@ -36,13 +45,15 @@ export interface IngestResult extends ImportCounts {
   importId: number
   /** WIB months (`YYYY-MM`) whose figures the file changed. */
   months: string[]
+  /** Failed jobs of the same file name this import replaced (a corrected export). */
+  superseded?: string[]
 }
 
 export interface RollupResult {
   months: string[]
 }
 
-/** Content-addressed: the same file enqueued twice (any path) is one job. BullMQ bans ':'. */
+/** Content-addressed: the same content enqueued twice (any name) is one job. BullMQ bans ':'. */
 export const ingestJobId = (channel: Channel, sha256: string): string => `${channel}-${sha256}`
 export const rollupJobId = (key: string): string => `rollup-${key}`
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
-import { hashFile } from '../../src/files/hash-file.js'
+import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import { ingestJobId } from '../../src/queue/catalog.js'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
@@ -42,16 +41,8 @@ describe('the same content twice, and overlapping exports in any order', () => {
     const file = await writeLargeExport(6_000)
     const copy = path.join(dir, 'copy-of-export.csv')
     await copyFile(file.path, copy)
-    const first = await enqueueFile(t.services, {
-      channel: 'whatsapp',
-      path: file.path,
-      sha256: file.sha256,
-    })
-    const second = await enqueueFile(t.services, {
-      channel: 'whatsapp',
-      path: copy,
-      sha256: await hashFile(copy),
-    })
+    const first = await enqueueFromPath(t.services, { channel: 'whatsapp', path: file.path })
+    const second = await enqueueFromPath(t.services, { channel: 'whatsapp', path: copy })
     expect([first.state, second.state]).toEqual(['queued', 'already queued'])
     expect(second.jobId).toBe(first.jobId)
     await t.services.queues.ingest.obliterate({ force: true })
@@ -66,12 +57,12 @@ describe('the same content twice, and overlapping exports in any order', () => {
     await t.services.queues.ingest.addBulk([
       {
         name: 'file',
-        data: { channel: 'whatsapp', path: file.path, sha256: file.sha256 },
+        data: { channel: 'whatsapp', name: file.path, sha256: file.sha256 },
         opts: { jobId: jobIds[0] },
       },
       {
         name: 'file',
-        data: { channel: 'whatsapp', path: copy, sha256: file.sha256 },
+        data: { channel: 'whatsapp', name: copy, sha256: file.sha256 },
         opts: { jobId: jobIds[1] },
       },
     ])

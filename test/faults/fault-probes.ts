@@ -4,7 +4,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import type { Db } from '../../src/db/connect.js'
 import type { ImportRow } from '../../src/db/schema.js'
-import { hashFile } from '../../src/files/hash-file.js'
+import { hashFile } from '../support/hash-file.js'
 import { writeExport } from '../../bench/write-export.js'
 
 export interface LargeExport {

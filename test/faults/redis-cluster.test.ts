@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -58,6 +58,7 @@ describe('dering on a Redis Cluster', () => {
       REDIS_URL: `redis://${seeds[0]}`,
       REDIS_CLUSTER_NODES: seeds.join(','),
       QUEUE_PREFIX: prefix,
+      SPOOL_DIR: await tempDir(),
       LOG_LEVEL: 'warn',
       ...extra,
     }
@@ -112,25 +113,25 @@ describe('dering on a Redis Cluster', () => {
     )
   })
 
-  it('the WhatsApp sample end to end: ingest --wait, rollup, status, failed and replay', async () => {
+  it('the WhatsApp sample end to end: ingest --wait, rollup, status, failed, and a corrected export', async () => {
     const { env } = await clusterEnv('e2e')
-    const [allowed, blocked] = [await tempDir(), await tempDir()]
-    const sample = path.join(allowed, 'sociomile.csv')
-    const outside = path.join(blocked, 'sociomile-outside.csv')
+    const dir = await tempDir()
+    const sample = path.join(dir, 'sociomile.csv')
+    const broken = path.join(dir, 'sociomile-second.csv')
     await copyFile(fixturePath('whatsapp/sample-bom-semicolon.csv'), sample)
-    await copyFile(fixturePath('whatsapp/day-first-dates.csv'), outside)
-    const first = await worker({ ...env, INGEST_ROOTS: allowed })
+    await writeFile(broken, 'Channel;Created At\nWA;01/12/2021 10:00\n') // no Ticket ID column
+    await worker(env)
 
     const ingest = await dering(
-      ['ingest', sample, outside, '--channel', 'whatsapp', '--wait', '--json'],
+      ['ingest', sample, broken, '--channel', 'whatsapp', '--wait', '--json'],
       env,
     )
     expect(ingest.stderr).toBe('')
-    expect(ingest.code).toBe(1) // one file failed: outside INGEST_ROOTS
+    expect(ingest.code).toBe(1) // one file failed: no Ticket ID column
     const files = (JSON.parse(ingest.stdout) as { files: CliFile[] }).files
     expect(files.map((f) => [path.basename(f.path), f.status])).toEqual([
       ['sociomile.csv', 'ingested'],
-      ['sociomile-outside.csv', 'failed'],
+      ['sociomile-second.csv', 'failed'],
     ])
     const ingested = files[0]!.result!
     expect(ingested.inserted).toBeGreaterThan(0)
@@ -141,7 +142,7 @@ describe('dering on a Redis Cluster', () => {
         ingested.skipped +
         ingested.rejected,
     )
-    expect(files[1]!.error).toMatch(/outside the folders ingest may read/)
+    expect(files[1]!.error).toMatch(/missing required column "Ticket ID"/)
 
     const rollup = await dering(['rollup', '--json'], env)
     expect(rollup.code).toBe(0)
@@ -154,24 +155,19 @@ describe('dering on a Redis Cluster', () => {
 
     const failed = await dering(['failed', '--json'], env)
     const failedJobs = (JSON.parse(failed.stdout) as { jobs: { id: string; file: string }[] }).jobs
-    expect(failedJobs.map((j) => [j.id, j.file])).toEqual([[files[1]!.jobId, outside]])
+    expect(failedJobs.map((j) => [j.id, j.file])).toEqual([[files[1]!.jobId, broken]])
 
-    // The cause is fixed (the folder is allowed now), so the replayed job completes.
-    first.kill('SIGTERM')
-    await first.exited
-    await worker({ ...env, INGEST_ROOTS: `${allowed},${blocked}` })
-    const replay = await dering(['replay', files[1]!.jobId, '--json'], env)
-    expect(replay.code).toBe(0)
-    expect(JSON.parse(replay.stdout)).toMatchObject({ outcomes: [{ status: 'retried' }] })
-    const services = servicesOf(env)
-    await waitFor('the replayed job to complete', async () => {
-      const job = await services.queues.ingest.getJob(files[1]!.jobId)
-      return (await job?.getState()) === 'completed'
-    })
+    // The export is corrected under the same name: it loads and the failed job is superseded.
+    await copyFile(fixturePath('whatsapp/day-first-dates.csv'), broken)
+    const fixed = await dering(['ingest', broken, '--channel', 'whatsapp', '--wait', '--json'], env)
+    expect(fixed.code).toBe(0)
+    const [corrected] = (JSON.parse(fixed.stdout) as { files: CliFile[] }).files
+    expect(corrected?.result?.superseded).toEqual([files[1]!.jobId])
     const imports = await importsOf(database.db)
     expect(imports.map((i) => [path.basename(i.path), i.status])).toEqual([
       ['sociomile.csv', 'succeeded'],
-      ['sociomile-outside.csv', 'succeeded'],
+      ['sociomile-second.csv', 'failed'],
+      ['sociomile-second.csv', 'succeeded'],
     ])
     expect((await dering(['failed', '--json'], env)).stdout).toMatch(/"jobs": \[\]/)
     await clearTables()
@@ -181,7 +177,6 @@ describe('dering on a Redis Cluster', () => {
     const inbox = await tempDir()
     const { env, owners } = await clusterEnv('schedule', {
       INBOX_DIR: inbox,
-      INGEST_ROOTS: inbox,
       INBOX_SETTLE_MS: '1',
       SCAN_CRON: '* * * * * *', // every second
     })
@@ -331,5 +326,6 @@ interface CliFile {
     unchanged: number
     skipped: number
     rejected: number
+    superseded?: string[]
   }
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
+import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import { createLogger } from '../../src/logger.js'
 import { createServices, type Services } from '../../src/services.js'
 import {
@@ -44,6 +47,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: `fault-${randomBytes(4).toString('hex')}`,
+      SPOOL_DIR: await mkdtemp(path.join(tmpdir(), 'dering-spool-')),
       BATCH_SIZE: '100',
       WORKER_CONCURRENCY: '1',
       LOG_LEVEL: 'warn',
@@ -58,7 +62,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   })
 
   const enqueue = (file: LargeExport) =>
-    enqueueFile(services, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+    enqueueFromPath(services, { channel: 'whatsapp', path: file.path })
   const allCompleted = (jobIds: string[]) =>
     waitFor(
       'every job to complete',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
+import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import type { IngestResult } from '../../src/queue/catalog.js'
 import { useTestServices } from '../support/services.js'
 import {
@@ -35,8 +35,7 @@ describe('a worker process that dies or is stopped in the middle of a large file
   })
   afterAll(() => workers.forEach((worker) => worker.kill('SIGKILL')))
 
-  const enqueue = () =>
-    enqueueFile(t.services, { channel: 'whatsapp', path: file.path, sha256: file.sha256 })
+  const enqueue = () => enqueueFromPath(t.services, { channel: 'whatsapp', path: file.path })
   const finished = (jobId: string) =>
     waitFor(`job ${jobId} to complete`, async () => {
       const job = await t.services.queues.ingest.getJob(jobId)

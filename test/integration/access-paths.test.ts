@@ -1,99 +1,142 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
-import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hashFile } from '../../src/files/hash-file.js'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
-import { waitForIngest } from '../../src/cli/wait-for-ingest.js'
+import { spoolEntryPath } from '../../src/spool/spool-entry.js'
 import { fixturePath } from '../adapters/run-adapter.js'
+import { runCli } from '../support/cli.js'
 import { useTestServices } from '../support/services.js'
 
 const SAMPLE = fixturePath('whatsapp/sample-bom-semicolon.csv')
 
-/** The sample plus one row of its own, so each file is new content (a job of its own). */
-async function writeExport(file: string, id: string): Promise<void> {
-  const sample = await readFile(SAMPLE, 'utf8')
-  await writeFile(
-    file,
-    `${sample.trimEnd()}\r\n${id};WhatsApp;Budi;081234567890;x;SIKD;Pemda;Baru;;01/12/2021 09:23;;\r\n`,
-  )
-}
-
-describe('ingest jobs read only inside INGEST_ROOTS', () => {
-  const base = mkdtempSync(path.join(tmpdir(), 'dering-roots-'))
-  const root = path.join(base, 'imports')
+/**
+ * A job names content, never a path: whoever can write to Redis (a crafted payload, a
+ * compromised dashboard) cannot make a worker read a file outside the spool, and capture takes
+ * only regular files with one name. The "secret" below is a valid export, so any read of it
+ * would show up as tickets, an import or rejects.
+ */
+describe('ingest jobs read only the spool', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'dering-paths-'))
   const outside = path.join(base, 'elsewhere')
-  const t = useTestServices({ INGEST_ROOTS: root })
+  const secret = path.join(outside, 'secret.csv')
+  let secretSha: string
+  const t = useTestServices()
   beforeAll(async () => {
-    await Promise.all([mkdir(root), mkdir(outside)])
+    await mkdir(outside)
+    const sample = await readFile(SAMPLE, 'utf8')
+    const content = `${sample.trimEnd()}\r\nsecret-1;WhatsApp;Budi;081234567890;x;SIKD;Pemda;Baru;;01/12/2021 09:23;;\r\n`
+    await writeFile(secret, content)
+    secretSha = createHash('sha256').update(content).digest('hex')
+    await mkdir(t.services.config.SPOOL_DIR, { recursive: true })
     await t.startWorker('ingest')
   })
 
-  const ingest = async (file: string) => {
-    const enqueued = await enqueueFile(t.services, {
-      channel: 'whatsapp',
-      path: file,
-      sha256: await hashFile(file),
-    })
-    const [outcome] = await waitForIngest(t.services.queues, [enqueued], new Map())
-    return outcome!
+  const nothingRead = async () => {
+    const db = t.services.db
+    const [tickets, imports, rejects] = await Promise.all(
+      (['ticket', 'import', 'reject'] as const).map((table) =>
+        db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ),
+    )
+    return { tickets: Number(tickets!.n), imports: Number(imports!.n), rejects: Number(rejects!.n) }
   }
 
-  it('ingests a file inside a root', async () => {
-    const inside = path.join(root, 'export.csv')
-    await copyFile(SAMPLE, inside)
-    expect(await ingest(inside)).toMatchObject({
-      status: 'ingested',
-      result: { read: 3, inserted: 3 },
+  /** Queues a crafted payload as anyone with Redis access could, and returns its final error. */
+  const queueCrafted = async (id: string, data: Record<string, unknown>) => {
+    const job = await t.services.queues.ingest.add('file', data as never, {
+      jobId: id,
+      attempts: 1,
     })
+    await expect.poll(() => job.getState(), { timeout: 15_000 }).toBe('failed')
+    return (await t.services.queues.ingest.getJob(id))?.failedReason ?? ''
+  }
+
+  it.each([
+    [
+      'a path to read',
+      { channel: 'whatsapp', name: 'x', path: '/etc/passwd', sha256: '0'.repeat(64) },
+      /Unrecognized key.*path/s,
+    ],
+    [
+      '/etc/passwd as the content name',
+      { channel: 'whatsapp', name: 'x', sha256: '/etc/passwd' },
+      /expected a sha256/,
+    ],
+    [
+      'a name that climbs out with ..',
+      { channel: 'whatsapp', name: 'x', sha256: `../${'a'.repeat(61)}` },
+      /expected a sha256/,
+    ],
+    [
+      'an uppercase sha256',
+      { channel: 'whatsapp', name: 'x', sha256: 'A'.repeat(64) },
+      /expected a sha256/,
+    ],
+  ])('refuses a payload with %s before opening anything', async (label, data, error) => {
+    const before = await nothingRead()
+    const reason = await queueCrafted(`crafted-${label.replace(/\W+/g, '-')}`, data)
+    expect(reason).toMatch(error)
+    expect(await nothingRead()).toEqual(before)
   })
 
   it.each([
     [
-      'a file outside every root',
-      async () => {
-        const file = path.join(outside, 'a.csv')
-        await writeExport(file, 'outside-a')
-        return file
-      },
+      'a symlink to a file outside',
+      (entry: string) => symlink(secret, entry),
+      'a symbolic link: dering reads only regular files',
     ],
     [
-      'a path that climbs out with ..',
-      async () => {
-        const file = path.join(outside, 'b.csv')
-        await writeExport(file, 'outside-b')
-        return `${root}/../elsewhere/b.csv`
-      },
+      'a FIFO (the job does not hang)',
+      (entry: string) => Promise.resolve(void execFileSync('mkfifo', [entry])),
+      'a named pipe (FIFO), not a regular file',
+    ],
+    ['a hard link to a file outside', (entry: string) => link(secret, entry), 'has 2 hard links'],
+  ])('refuses a spool entry that is %s, without a read', async (label, plant, message) => {
+    const entry = spoolEntryPath(t.services.config.SPOOL_DIR, secretSha)
+    await plant(entry)
+    try {
+      const before = await nothingRead()
+      const reason = await queueCrafted(`planted-${label.replace(/\W+/g, '-')}`, {
+        channel: 'whatsapp',
+        name: 'planted.csv',
+        sha256: secretSha,
+      })
+      expect(reason).toContain(`${entry}: ${message}`)
+      expect(await nothingRead()).toEqual(before)
+    } finally {
+      execFileSync('rm', ['-f', entry])
+    }
+  })
+
+  it.each([
+    [
+      'a symlink',
+      (file: string) => symlink(secret, file),
+      'a symbolic link: dering reads only regular files (copy the file itself)',
     ],
     [
-      'a symlink inside a root to a file outside',
-      async () => {
-        const target = path.join(outside, 'c.csv')
-        await writeExport(target, 'outside-c')
-        const link = path.join(root, 'link.csv')
-        await symlink(target, link)
-        return link
-      },
+      'a FIFO',
+      (file: string) => Promise.resolve(void execFileSync('mkfifo', [file])),
+      'a named pipe (FIFO), not a regular file',
     ],
-  ])('refuses %s, naming the setting, and reads nothing', async (_, makePath) => {
-    const file = await makePath()
-    const tickets = await t.services.db
-      .selectFrom('ticket')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-    const outcome = await ingest(file)
-    expect(outcome).toMatchObject({
-      status: 'failed',
-      error: expect.stringContaining('INGEST_ROOTS'),
+    [
+      'a hard-linked file',
+      (file: string) => link(secret, file),
+      'has 2 hard links: dering reads only files with one name (copy it instead of linking it)',
+    ],
+  ])('dering ingest refuses to capture %s, saying why (exit 1)', async (label, plant, reason) => {
+    const file = path.join(base, `given-${label.replace(/\W+/g, '-')}.csv`)
+    await plant(file)
+    const run = await runCli(['ingest', file, '--channel', 'whatsapp', '--json'], t.env(), {
+      timeoutMs: 20_000,
     })
-    const after = await t.services.db
-      .selectFrom('ticket')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-    expect(after.n).toBe(tickets.n)
-    expect(
-      await t.services.db.selectFrom('import').select('path').where('path', '=', file).execute(),
-    ).toEqual([])
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout)).toEqual({ files: [], skipped: [{ path: file, reason }] })
   })
 })

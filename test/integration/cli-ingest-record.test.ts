@@ -4,7 +4,7 @@ import { startWorker } from '../../src/jobs/workers.js'
 import { createLogger } from '../../src/logger.js'
 import { ingestJobId } from '../../src/queue/catalog.js'
 import { createServices } from '../../src/services.js'
-import { hashFile } from '../../src/files/hash-file.js'
+import { hashFile } from '../support/hash-file.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { runCli } from '../support/cli.js'
 import { useTestDatabase } from '../support/database.js'
@@ -47,7 +47,7 @@ describe('ingest decides by the import table', () => {
     const sha256 = await hashFile(file)
     const racing = await t.services.queues.ingest.add(
       'file',
-      { channel: 'phone', path: file, sha256 },
+      { channel: 'phone', name: file, sha256 },
       { jobId: `${ingestJobId('phone', sha256)}-racing` },
     )
     await expect.poll(() => racing.getState(), { timeout: 20_000 }).toBe('completed')

@@ -66,12 +66,16 @@ describe('docker-compose.yml', () => {
     expect(services.dashboard?.healthcheck?.test.join(' ')).toContain('/healthz')
   })
 
-  it('keeps data in named volumes and mounts the inbox where INBOX_DIR points', () => {
+  it('keeps data in named volumes and mounts the inbox and the spool where INBOX_DIR and SPOOL_DIR point', () => {
     expect(services.postgres?.volumes).toEqual(['postgres-data:/var/lib/postgresql/data'])
     expect(services.redis?.volumes).toEqual(['redis-data:/data'])
     expect(Object.keys(compose.volumes)).toEqual(['postgres-data', 'redis-data'])
-    expect(services.worker?.volumes).toEqual(['${DERING_INBOX:-./inbox}:/inbox'])
+    expect(services.worker?.volumes).toEqual([
+      '${DERING_INBOX:-./inbox}:/inbox',
+      '${DERING_SPOOL:-./spool}:/spool',
+    ])
     expect(services.worker?.environment?.INBOX_DIR).toBe('/inbox')
+    expect(services.worker?.environment?.SPOOL_DIR).toBe('/spool')
   })
 
   it('refuses to start without CUSTOMER_KEY_SECRET', () => {

@@ -1,12 +1,21 @@
 import { mkdtempSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  mkdir,
+  readFile,
+  readdir,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { hashFile } from '../../src/files/hash-file.js'
-import { toWibMonth } from '../../src/domain/wib-month.js'
+import { hashFile } from '../support/hash-file.js'
 import { scanInbox } from '../../src/jobs/scan-inbox.js'
 import { inboxObservationsKey } from '../../src/queue/catalog.js'
+import { spoolEntryPath } from '../../src/spool/spool-entry.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { useTestServices } from '../support/services.js'
 
@@ -28,7 +37,7 @@ describe('inbox scan', () => {
     expect(result).toEqual({
       queued: [],
       settling: [],
-      archived: [],
+      alreadyIngested: [],
       inProgress: [],
       failed: [],
       refused: [],
@@ -47,13 +56,15 @@ describe('inbox scan', () => {
     expect(await scan(10)).toMatchObject({ queued: [], settling: [whatsapp('december.csv')] })
     expect(await scan(10.5)).toMatchObject({ queued: [], settling: [whatsapp('december.csv')] })
     expect(await scan(11)).toMatchObject({ queued: [whatsapp('december.csv')], settling: [] })
-    const job = await t.services.queues.ingest.getJob(`whatsapp-${await hashFile(sample)}`)
-    expect(job?.data).toEqual({
-      channel: 'whatsapp',
-      path: whatsapp('december.csv'),
-      sha256: await hashFile(sample),
-    })
-    expect(await scan(12)).toMatchObject({ queued: [], inProgress: [whatsapp('december.csv')] })
+    const sha256 = await hashFile(sample)
+    const job = await t.services.queues.ingest.getJob(`whatsapp-${sha256}`)
+    expect(job?.data).toEqual({ channel: 'whatsapp', name: whatsapp('december.csv'), sha256 })
+    // Taken: its bytes are in the spool, and it leaves the inbox.
+    expect(await readFile(spoolEntryPath(t.services.config.SPOOL_DIR, sha256))).toEqual(
+      await readFile(sample),
+    )
+    expect(await readdir(path.join(inbox, 'whatsapp'))).not.toContain('december.csv')
+    expect(await scan(12)).toMatchObject({ queued: [], inProgress: [] })
   })
 
   it('waits while a file is still growing or being touched', async () => {
@@ -74,7 +85,7 @@ describe('inbox scan', () => {
     await writeFile(whatsapp('download.tmp'), 'partial')
     await writeFile(whatsapp('.~lock.december.csv#'), 'lock')
     await symlink(outside, whatsapp('escape.csv'))
-    await symlink(whatsapp('december.csv'), whatsapp('inside-link.csv'))
+    await symlink(whatsapp('growing.csv'), whatsapp('inside-link.csv'))
     await mkdir(whatsapp('2021-12'))
     const first = await scan(30)
     const second = await scan(40)
@@ -95,33 +106,28 @@ describe('inbox scan', () => {
       ])
     }
     const seen = [...second.queued, ...second.settling, ...second.inProgress]
-    expect(seen.map((file) => path.basename(file)).sort()).toEqual(['december.csv', 'growing.csv'])
+    expect(seen).toEqual([]) // the settled files were taken out of the inbox
     const observed = Object.keys(
       await t.services.redis.hgetall(inboxObservationsKey(t.services.config.QUEUE_PREFIX)),
     )
-    expect(observed.sort()).toEqual(['whatsapp/december.csv', 'whatsapp/growing.csv'])
+    expect(observed).toEqual([])
     await rm(outside)
   })
 
-  it('archives ingested files: the worker its own on success, a scan the copies of ingested content', async () => {
+  it('takes a copy of ingested content as already ingested, out of the inbox', async () => {
     await t.startWorker('ingest')
-    const month = toWibMonth(new Date()).split('-')
-    const worked = path.join(inbox, 'archive', 'whatsapp', month[0]!, month[1]!)
-    await waitFor(async () =>
-      (await readdir(worked).catch((): string[] => [])).includes('december.csv'),
+    const sha256 = await hashFile(sample)
+    await waitFor(
+      async () =>
+        (await t.services.queues.ingest.getJobState(`whatsapp-${sha256}`)) === 'completed',
     )
-    expect(await readdir(path.join(inbox, 'whatsapp'))).not.toContain('december.csv')
-
-    const archive = path.join(inbox, 'archive', 'whatsapp', '2021', '12')
-    const suffix = (await hashFile(sample)).slice(0, 12)
     await copyFile(sample, whatsapp('copy.csv'))
     await scan(50)
-    expect((await scan(60)).archived).toEqual([path.join(archive, 'copy.csv')])
-    await copyFile(sample, whatsapp('copy.csv'))
-    await scan(70)
-    expect((await scan(80)).archived).toEqual([path.join(archive, `copy-${suffix}.csv`)])
-    expect((await readdir(archive)).sort()).toEqual([`copy-${suffix}.csv`, 'copy.csv'])
+    expect((await scan(60)).alreadyIngested).toEqual([whatsapp('copy.csv')])
     expect(await readdir(path.join(inbox, 'whatsapp'))).not.toContain('copy.csv')
+    expect(await t.services.db.selectFrom('import').select('path').execute()).not.toContainEqual({
+      path: whatsapp('copy.csv'),
+    })
   })
 })
 

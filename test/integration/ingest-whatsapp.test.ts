@@ -4,7 +4,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestFile } from '../../src/jobs/ingest-file.js'
 import { ingestPaths } from '../../src/cli/ingest-paths.js'
-import { hashFile } from '../../src/files/hash-file.js'
+import { captureFile } from '../../src/spool/capture-file.js'
+import { hashFile } from '../support/hash-file.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait, writeTempFile } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
@@ -243,7 +244,8 @@ describe('WhatsApp exports through the queue, worker and Postgres', () => {
       (_, i) => `crash-${i};WA;;s;;;Open;;02/12/2021 1${i}:00;;`,
     )
     const file = await writeTempFile(dir, 'crash.csv', `${HEADER}\n${rows.join('\n')}\n`)
-    const payload = { channel: 'whatsapp' as const, path: file, sha256: await hashFile(file) }
+    const { sha256 } = await captureFile(t.services.config.SPOOL_DIR, file)
+    const payload = { channel: 'whatsapp' as const, name: file, sha256 }
     let progressCalls = 0
     const crashing = {
       id: 'whatsapp-crash-test',

@@ -8,9 +8,10 @@ import { loadConfig } from '../../src/config.js'
 import { createDb } from '../../src/db/connect.js'
 import { ensureDatabase, migrateToLatest } from '../../src/db/migrator.js'
 import { createLogger } from '../../src/logger.js'
-import { hashFile } from '../../src/files/hash-file.js'
 import { listFailedJobs } from '../../src/jobs/list-failed-jobs.js'
 import { replayJobs } from '../../src/jobs/replay-jobs.js'
+import { captureFile } from '../../src/spool/capture-file.js'
+import { spoolEntryPath } from '../../src/spool/spool-entry.js'
 import { startWorker } from '../../src/jobs/workers.js'
 import { QUEUE_NAMES, ingestJobId } from '../../src/queue/catalog.js'
 import { createServices, type Services } from '../../src/services.js'
@@ -23,7 +24,8 @@ const HEADER =
 
 /**
  * The operator's loop: files fail while the database is not there, the operator creates and
- * migrates it, replays everything, and the counts come out as if nothing had happened.
+ * migrates it, replays everything, and the counts come out as if nothing had happened. Replay
+ * reads the spooled bytes: the original files may have changed or gone meanwhile.
  */
 describe('failed jobs and replay', () => {
   const queue = useTestQueuePrefix()
@@ -33,13 +35,17 @@ describe('failed jobs and replay', () => {
   let dir: string
   let sample: string
   let vanished: string
+  let lost: string
+  const shaOf = new Map<string, string>()
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dering-replay-'))
     sample = path.join(dir, 'wa-2021-12.csv')
     vanished = path.join(dir, 'wa-moved-away.csv')
+    lost = path.join(dir, 'wa-spool-entry-lost.csv')
     await copyFile(fixturePath('whatsapp/sample-bom-semicolon.csv'), sample)
     await writeFile(vanished, `${HEADER}\nmoved-1;WA;;s;;;Open;;02/12/2021 10:00;;\n`)
+    await writeFile(lost, `${HEADER}\nlost-1;WA;;s;;;Open;;02/12/2021 10:00;;\n`)
     // A database that does not exist yet: as unreachable as a stopped server, but fixable here.
     const config = loadConfig(
       {},
@@ -47,6 +53,7 @@ describe('failed jobs and replay', () => {
         DATABASE_URL: withDatabaseName(inject('databaseUrl'), databaseName),
         REDIS_URL: queue.redisUrl(),
         QUEUE_PREFIX: queue.prefix,
+        SPOOL_DIR: path.join(dir, 'spool'),
         LOG_LEVEL: 'silent',
       },
     )
@@ -64,10 +71,11 @@ describe('failed jobs and replay', () => {
 
   /** Enqueues as `dering ingest` does, with retries shortened so the test does not wait ~30 s of backoff. */
   const enqueue = async (file: string) => {
-    const sha256 = await hashFile(file)
+    const { sha256 } = await captureFile(services.config.SPOOL_DIR, file)
+    shaOf.set(file, sha256)
     await services.queues.ingest.add(
       'file',
-      { channel: 'whatsapp', path: file, sha256 },
+      { channel: 'whatsapp', name: file, sha256 },
       {
         jobId: ingestJobId('whatsapp', sha256),
         attempts: 2,
@@ -78,9 +86,9 @@ describe('failed jobs and replay', () => {
   }
 
   it('lists files that failed while the database was missing, with their last error', async () => {
-    const ids = [await enqueue(sample), await enqueue(vanished)]
+    const ids = [await enqueue(sample), await enqueue(vanished), await enqueue(lost)]
     await waitFor(
-      async () => (await listFailedJobs(services.queues, { queues: ['ingest'] })).length === 2,
+      async () => (await listFailedJobs(services.queues, { queues: ['ingest'] })).length === 3,
     )
     const failed = await listFailedJobs(services.queues, {
       queues: QUEUE_NAMES,
@@ -101,13 +109,17 @@ describe('failed jobs and replay', () => {
     ).toEqual([])
   })
 
-  it('replays them all once the database is there, refusing a file that is gone', async () => {
+  it('replays them all once the database is there, from the spool whatever became of the files', async () => {
     expect(await ensureDatabase(services.config.DATABASE_URL)).toBe(true)
     const { error } = await migrateToLatest(services.db)
     expect(error).toBeUndefined()
+    // The originals change or go: the jobs still read the bytes that were queued.
     await unlink(vanished)
+    await writeFile(sample, `${HEADER}\nchanged-1;WA;;s;;;Open;;02/12/2021 10:00;;\n`)
+    const lostJob = ingestJobId('whatsapp', shaOf.get(lost)!)
+    await unlink(spoolEntryPath(services.config.SPOOL_DIR, shaOf.get(lost)!))
 
-    const outcomes = await replayJobs(services.queues, { all: { queues: QUEUE_NAMES } })
+    const outcomes = await replayJobs(services, { all: { queues: QUEUE_NAMES } })
     expect(
       outcomes
         .map((o) =>
@@ -117,14 +129,19 @@ describe('failed jobs and replay', () => {
     ).toEqual([
       [
         'refused',
-        vanished,
-        `${vanished} no longer exists: put it back, or ingest the file from where it is now`,
+        lost,
+        `its content is gone from the spool (SPOOL_DIR): ingest ${lost} again, then dering discard ${lostJob}`,
       ],
       ['retried', sample],
+      ['retried', vanished],
     ])
 
-    const sampleJob = await hashFile(sample).then((sha) => ingestJobId('whatsapp', sha))
+    const sampleJob = ingestJobId('whatsapp', shaOf.get(sample)!)
+    const vanishedJob = ingestJobId('whatsapp', shaOf.get(vanished)!)
     await waitFor(async () => (await services.queues.ingest.getJobState(sampleJob)) === 'completed')
+    await waitFor(
+      async () => (await services.queues.ingest.getJobState(vanishedJob)) === 'completed',
+    )
     const job = await services.queues.ingest.getJob(sampleJob)
     expect(job?.attemptsMade).toBe(1)
     expect(job?.returnvalue).toMatchObject({
@@ -138,23 +155,34 @@ describe('failed jobs and replay', () => {
 
     const imports = await services.db
       .selectFrom('import')
-      .select(['status', 'records_read', 'inserted'])
+      .select(['path', 'status', 'records_read', 'inserted'])
+      .orderBy('path')
       .execute()
-    expect(imports).toEqual([{ status: 'succeeded', records_read: 3, inserted: 3 }])
+    expect(imports).toEqual([
+      { path: sample, status: 'succeeded', records_read: 3, inserted: 3 },
+      { path: vanished, status: 'succeeded', records_read: 1, inserted: 1 },
+    ])
+    expect(
+      await services.db
+        .selectFrom('ticket')
+        .select('source_ticket_id')
+        .where('source_ticket_id', '=', 'changed-1')
+        .execute(),
+    ).toEqual([])
     await waitFor(async () => {
       const rows = await services.db
         .selectFrom('reporting.channel_month')
         .select(['month', 'channel', 'tickets'])
         .execute()
-      return rows.length === 1 && rows[0]?.tickets === 3
+      return rows.length === 1 && rows[0]?.tickets === 4
     })
     const failed = await listFailedJobs(services.queues, { queues: QUEUE_NAMES })
-    expect(failed.map((j) => j.file)).toEqual([vanished])
+    expect(failed.map((j) => j.file)).toEqual([lost])
   })
 
   it('refuses to replay a job that did not fail or does not exist', async () => {
-    const sampleJob = ingestJobId('whatsapp', await hashFile(sample))
-    const outcomes = await replayJobs(services.queues, {
+    const sampleJob = ingestJobId('whatsapp', shaOf.get(sample)!)
+    const outcomes = await replayJobs(services, {
       ids: [sampleJob, 'whatsapp-nope'],
       queues: QUEUE_NAMES,
     })

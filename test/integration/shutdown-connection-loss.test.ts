@@ -4,8 +4,7 @@ import type { Worker } from 'bullmq'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
-import { hashFile } from '../../src/files/hash-file.js'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
+import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import { startWorker } from '../../src/jobs/workers.js'
 import { createServices, type Services } from '../../src/services.js'
 import { fixturePath } from '../adapters/run-adapter.js'
@@ -78,11 +77,7 @@ describe('a worker that loses Redis or Postgres', () => {
   it('keeps retrying a job while Postgres is away, logging the loss and the return once', async () => {
     await postgresProxy.stop()
     const file = fixturePath('whatsapp/sample-bom-semicolon.csv')
-    const { jobId } = await enqueueFile(t.services, {
-      channel: 'whatsapp',
-      path: file,
-      sha256: await hashFile(file),
-    })
+    const { jobId } = await enqueueFromPath(t.services, { channel: 'whatsapp', path: file })
     await waitFor(() => count('postgres connection lost') === 1)
     await sleep(2_500)
     await postgresProxy.restart()

@@ -3,9 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { enqueueFile } from '../../src/jobs/enqueue-file.js'
+import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import type { IngestProgress } from '../../src/jobs/ingest-file.js'
-import { hashFile } from '../../src/files/hash-file.js'
 import { useTestServices } from '../support/services.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -55,11 +54,7 @@ describe('dering worker on SIGTERM', () => {
 
   /** Enqueues a file and resolves once its job has committed its first batch. */
   const enqueueAndWaitForProgress = async (file: string) => {
-    const { jobId } = await enqueueFile(t.services, {
-      channel: 'whatsapp',
-      path: file,
-      sha256: await hashFile(file),
-    })
+    const { jobId } = await enqueueFromPath(t.services, { channel: 'whatsapp', path: file })
     await waitFor(async () => {
       const job = await t.services.queues.ingest.getJob(jobId)
       return ((job?.progress as IngestProgress | undefined)?.records ?? 0) > 0

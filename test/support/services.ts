@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Worker } from 'bullmq'
 import { afterAll, beforeAll } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
@@ -30,8 +33,11 @@ export function useTestServices(overrides: Partial<Config> = {}): TestServices {
         REDIS_URL: queue.redisUrl(),
         QUEUE_PREFIX: queue.prefix,
         LOG_LEVEL: 'warn',
+        SPOOL_DIR: mkdtempSync(path.join(tmpdir(), 'dering-spool-')),
         // The suite's own secret (vitest.config.ts), so in-process and CLI workers key alike.
-        ...(process.env.CUSTOMER_KEY_SECRET ? { CUSTOMER_KEY_SECRET: process.env.CUSTOMER_KEY_SECRET } : {}),
+        ...(process.env.CUSTOMER_KEY_SECRET
+          ? { CUSTOMER_KEY_SECRET: process.env.CUSTOMER_KEY_SECRET }
+          : {}),
         ...overrides,
       },
     )
@@ -51,6 +57,7 @@ export function useTestServices(overrides: Partial<Config> = {}): TestServices {
     REDIS_URL: config.REDIS_URL,
     QUEUE_PREFIX: config.QUEUE_PREFIX,
     CUSTOMER_KEY_SECRET: config.CUSTOMER_KEY_SECRET,
+    SPOOL_DIR: config.SPOOL_DIR,
     LOG_LEVEL: 'warn',
   })
   return handle

@@ -17,7 +17,7 @@ export function discardAction(ids: string[], options: DiscardOptions): Promise<v
   const queues = options.queue ? [options.queue] : QUEUE_NAMES
   return runWithServices(async (services) => {
     const outcomes = await discardJobs(
-      services.queues,
+      services,
       options.all ? { all: { queues, olderThan: options.olderThan } } : { ids, queues },
     )
     if (options.json) printJson({ outcomes: outcomes.map(outcomeJson) })

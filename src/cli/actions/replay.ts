@@ -17,7 +17,7 @@ export function replayAction(ids: string[], options: ReplayOptions): Promise<voi
   const queues = options.queue ? [options.queue] : QUEUE_NAMES
   return runWithServices(async (services) => {
     const outcomes = await replayJobs(
-      services.queues,
+      services,
       options.all ? { all: { queues, since: options.since } } : { ids, queues },
     )
     if (options.json) printJson({ outcomes: outcomes.map(outcomeJson) })

@@ -48,6 +48,8 @@ function importJson(row: ImportRow) {
     seconds: finished ? (finished.getTime() - row.started_at.getTime()) / 1000 : null,
     error: row.error,
     notes: row.notes,
+    jobId: row.job_id,
+    supersededBy: row.superseded_by,
   }
 }
 
@@ -60,7 +62,7 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
         id: i.id,
         channel: i.channel,
         file: displayPath(i.path),
-        status: i.status,
+        status: i.supersededBy === null ? i.status : 'superseded',
         read: i.read,
         inserted: i.inserted,
         updated: i.updated,
@@ -76,7 +78,10 @@ function printStatus({ queues, imports }: Awaited<ReturnType<typeof readStatus>>
   for (const i of imports) {
     const reasons = formatReasons(i.skippedByReason)
     if (reasons) console.log(`import ${i.id} skipped: ${reasons}`)
-    if (i.error) {
+    if (i.supersededBy !== null) {
+      const job = i.jobId ? `${escapeControl(i.jobId)} ` : ''
+      console.log(`import ${i.id} superseded: ${job}→ import ${i.supersededBy}`)
+    } else if (i.error) {
       console.log(`import ${i.id} error: ${escapeControl(i.error, { keepNewlines: true })}`)
     }
     for (const note of i.notes) console.log(`import ${i.id} note: ${escapeControl(note)}`)
