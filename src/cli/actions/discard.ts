@@ -47,5 +47,5 @@ function formatOutcomes(outcomes: readonly DiscardOutcome[]): string {
   )
   const discarded = outcomes.filter((o) => o.status === 'discarded').length
   const table = formatTable(rows, undefined, { shrink: { file: 'middle', note: 'wrap' } })
-  return `${table}\n\n${discarded} of ${outcomes.length} job(s) discarded (their files were left where they are)`
+  return `${table}\n\n${discarded} of ${outcomes.length} job(s) discarded (their spooled content is removed unless another job or import needs it)`
 }
