@@ -13,6 +13,7 @@ import { defineAdapter, type SourceRecord } from './define-adapter.js'
  */
 export const parseAvayaCdr = defineAdapter<BoundedLine>({
   format: 'Avaya CDR',
+  recordNoun: 'line',
   records: cdrLines,
   converter: (ctx) => {
     const reader = createCdrReader(layoutOf(ctx), ctx)
@@ -24,8 +25,8 @@ export const parseAvayaCdr = defineAdapter<BoundedLine>({
         return reader.line(value.text, recordNumber)
       },
       finish: () => {
-        const unfinished = reader.end()
-        return unfinished ? [unfinished] : []
+        reader.end()
+        return []
       },
     }
   },

@@ -28,11 +28,7 @@ const WORD = /[A-Za-z0-9]/
  * starts inside a word. Null when no offset fits (fixtures/phone/customized-form.cdr).
  */
 export function findRecordStart(text: string, layout: CdrLayout, reach: number): number | null {
-  const anchorEnd = Math.max(
-    ...layout.items
-      .filter((item) => (ANCHOR_ITEMS as readonly string[]).includes(item.name))
-      .map((item) => item.start + item.width),
-  )
+  const anchorEnd = anchorReach(layout)
   const checked = layout.items.filter((item) => item.start < anchorEnd)
   for (let start = 0; start + reach <= text.length; start += 1) {
     if (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) continue
@@ -44,6 +40,32 @@ export function findRecordStart(text: string, layout: CdrLayout, reach: number):
     if (fits) return start
   }
   return null
+}
+
+/**
+ * Whether the line begins a record somewhere: its anchor items fit, however short the line is
+ * after them (a record cut short, not a date record or a stray line).
+ */
+export function startsRecord(text: string, layout: CdrLayout): boolean {
+  return findRecordStart(text, layout, anchorReach(layout)) !== null
+}
+
+/** Whether any anchor item with a shape (date, time, duration) has it, the record at `start`. */
+export function someAnchorFits(text: string, start: number, layout: CdrLayout): boolean {
+  return layout.items.some((item) => {
+    const shape = ITEM_SHAPES[item.name]
+    if (!shape || !(ANCHOR_ITEMS as readonly string[]).includes(item.name)) return false
+    return shape.test(text.slice(start + item.start, start + item.start + item.width))
+  })
+}
+
+/** Where the last anchor item ends: what a record's start must reach to be located. */
+function anchorReach(layout: CdrLayout): number {
+  return Math.max(
+    ...layout.items
+      .filter((item) => (ANCHOR_ITEMS as readonly string[]).includes(item.name))
+      .map((item) => item.start + item.width),
+  )
 }
 
 /**

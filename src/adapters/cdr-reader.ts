@@ -1,20 +1,32 @@
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import type { AdapterContext } from './adapter.js'
 import { firstLineReach, readCdrItems, type CdrLayout } from './cdr-layout.js'
-import { findRecordStart, readDateRecord, yearOfDateRecord, type CdrDay } from './cdr-line.js'
+import {
+  findRecordStart,
+  readDateRecord,
+  someAnchorFits,
+  startsRecord,
+  yearOfDateRecord,
+  type CdrDay,
+} from './cdr-line.js'
 import { cdrRecordOutput } from './cdr-record.js'
+import { CutShortError, NotARecordError } from './reading-errors.js'
 
 /** Reads a CDR file line by line; keeps the date records' day and a record's earlier lines. */
 export interface CdrReader {
-  /** The output of a line, or null for a line that is not a record (or not its last line). */
+  /**
+   * The output of a line, or null for a line that is no record (or not its last line). Throws
+   * NotARecordError for a line the layout does not fit at all.
+   */
   line(line: string, lineNumber: number): AdapterOutput | null
-  /** At the end of the file: a reject for a record whose last lines never came. */
-  end(): AdapterOutput | null
+  /** At the end of the file: throws CutShortError when a record's last lines never came. */
+  end(): void
 }
 
 /**
  * Lines that are no record at all are skipped: blank, NUL padding, date records
- * (fixtures/phone/padding-and-date-records.cdr). A record is cut from its start, after any
+ * (fixtures/phone/padding-and-date-records.cdr). A line that begins a record is never a date
+ * record, even when a cut leaves it ending in four digits (fixtures/phone/cut-record-like-date.cdr). A record is cut from its start, after any
  * collector prefix, so trailing blanks never shift a field (fixtures/phone/trailing-blanks.cdr).
  * A layout with a line break inside the record (int-isdn) joins that many lines into one.
  */
@@ -28,19 +40,25 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
     let start = findRecordStart(text, layout, layout.dataEnd)
     if (start === null) {
       if (text.length < layout.dataEnd) {
-        return {
-          kind: 'reject',
-          recordNumber,
-          reason: `line shorter than the CDR layout (${text.length} of ${layout.dataEnd} characters)`,
-          raw: text,
-        }
+        // A record cut short still begins like one: a bad record, not a stray line.
+        const reason = `line shorter than the CDR layout (${text.length} of ${layout.dataEnd} characters)`
+        if (!startsRecord(text, layout)) throw new NotARecordError(reason)
+        return { kind: 'reject', recordNumber, reason, raw: text }
       }
       // No offset fits: read it where the record would end the line, to say what is wrong.
       start = text.length - layout.dataEnd
+      const items = readCdrItems(text.slice(start), layout)
+      const output = cdrRecordOutput(items, recordNumber, text, layout, ctx, dayOfRecord())
+      // A record with a bad date, time or duration still has some of them in place.
+      if (output.kind === 'reject' && !someAnchorFits(text, start, layout)) {
+        throw new NotARecordError(`${output.reason}; the CDR layout fits nowhere on the line`)
+      }
+      return output
     }
     const items = readCdrItems(text.slice(start), layout)
-    return cdrRecordOutput(items, recordNumber, text, layout, ctx, hasDateItem ? undefined : day)
+    return cdrRecordOutput(items, recordNumber, text, layout, ctx, dayOfRecord())
   }
+  const dayOfRecord = () => (hasDateItem ? undefined : day)
 
   return {
     line(line, lineNumber) {
@@ -58,7 +76,7 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
       }
       const bare = line.replace(/[\0\uFEFF]/g, '').trim()
       if (bare === '') return null
-      if (bare.length < firstLineEnd) {
+      if (bare.length < firstLineEnd && !startsRecord(text, layout)) {
         const date = readDateRecord(bare)
         if (date) {
           day = yearOfDateRecord(date.month, date.day, ctx.dateWindow.latest)
@@ -72,15 +90,13 @@ export function createCdrReader(layout: CdrLayout, ctx: AdapterContext): CdrRead
       return record(text, lineNumber)
     },
     end() {
-      if (!pending) return null
+      if (!pending) return
       const { parts, lineNumber } = pending
       pending = null
-      return {
-        kind: 'reject',
-        recordNumber: lineNumber,
-        reason: `record cut short by the end of the file (${parts.length} of ${layout.breaks.length + 1} lines)`,
-        raw: parts.join('\n'),
-      }
+      throw new CutShortError(
+        lineNumber,
+        `record cut short by the end of the file (${parts.length} of ${layout.breaks.length + 1} lines)`,
+      )
     },
   }
 }

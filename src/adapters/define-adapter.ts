@@ -3,6 +3,7 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { implausibleDateOf } from './plausible-date.js'
+import { CutShortError, NotARecordError, NotOfFormatError } from './reading-errors.js'
 import { foreignFormatOf } from './sniff-foreign-format.js'
 
 /** One record as framed from the file, before it is understood. */
@@ -27,9 +28,12 @@ export interface RecordConverter<V> {
 export interface AdapterDefinition<V> {
   /** The format's name in messages: `not a <format> file: …`. */
   format: string
+  /** What one record is called in messages (`line`, `message`, `row`). @defaultValue 'record' */
+  recordNoun?: string
   /**
    * Framing: the file's records, in order. Throws UnreadableFileError when the file as a whole
-   * cannot be read (a missing required column); any other error means reading stopped there.
+   * cannot be read (a missing required column), NotOfFormatError when it is another kind of file,
+   * CutShortError when the file ends inside a record; any other error means reading stopped there.
    */
   records(input: Readable, ctx: AdapterContext): AsyncIterable<SourceRecord<V>>
   converter(ctx: AdapterContext): RecordConverter<V>
@@ -39,6 +43,8 @@ export interface AdapterDefinition<V> {
 
 /** Bytes sniffed before the adapter sees the file: enough for magic numbers and a text check. */
 const SNIFF_BYTES = 4096
+/** Rejects of records not of the format held back while no record is; past this they go out. */
+const MAX_HELD_REJECTS = 1000
 
 /**
  * Composes an adapter from its framing and its per-record conversion, and owns what every
@@ -47,6 +53,8 @@ const SNIFF_BYTES = 4096
  * - a reader that stops early fails the file, saying after which record and byte it stopped
  *   (the outputs before it were already yielded);
  * - anything thrown while converting one record rejects that record, and the file goes on;
+ * - a file none of whose records is a record of the format (each conversion threw
+ *   NotARecordError) fails as `not a <format> file`; their rejects are held back meanwhile;
  * - a timestamp outside `ctx.dateWindow` rejects its record as an `implausible date`.
  * Nothing but UnreadableFileError leaves the adapter.
  */
@@ -58,28 +66,90 @@ export function defineAdapter<V>(definition: AdapterDefinition<V>): Adapter {
     if (refusal) throw new UnreadableFileError(ctx.fileName, refusal)
 
     const converter = definition.converter(ctx)
+    const recognition = new Recognition(definition)
     let lastRecord = 0
     const iterator = definition.records(counted.stream(), ctx)[Symbol.asyncIterator]()
+    const stopped = (thrown: unknown) =>
+      stoppedReading(thrown, definition.format, ctx.fileName, lastRecord, counted.bytesRead)
     for (;;) {
       let next: IteratorResult<SourceRecord<V>>
       try {
         next = await iterator.next()
       } catch (thrown) {
-        throw stoppedReading(thrown, definition.format, ctx.fileName, lastRecord, counted.bytesRead)
+        throw stopped(thrown)
       }
       if (next.done) break
       const record = next.value
       lastRecord = record.recordNumber
-      for (const output of await convertRecord(converter, record)) {
+      const converted = await convertRecord(converter, record)
+      for (const output of recognition.pass(converted, record.recordNumber)) {
         yield checkDates(output, record.raw, ctx)
       }
     }
-    if (!converter.finish) return
     try {
-      for (const output of converter.finish()) yield checkDates(output, undefined, ctx)
+      for (const output of converter.finish?.() ?? []) {
+        for (const passed of recognition.pass({ outputs: [output], notARecord: null }, 0)) {
+          yield checkDates(passed, undefined, ctx)
+        }
+      }
     } catch (thrown) {
-      throw stoppedReading(thrown, definition.format, ctx.fileName, lastRecord, counted.bytesRead)
+      throw stopped(thrown)
     }
+    const unrecognised = recognition.failure()
+    if (unrecognised) throw new UnreadableFileError(ctx.fileName, unrecognised)
+    yield* recognition.release()
+  }
+}
+
+interface ConvertedRecord {
+  outputs: readonly AdapterOutput[]
+  /** Why the record is not one of the format (its conversion threw NotARecordError), else null. */
+  notARecord: string | null
+}
+
+/**
+ * Whether the file holds any record of the format. Until one is seen, the rejects of records
+ * that are not are held back (up to MAX_HELD_REJECTS), so that a file of nothing else fails
+ * without quarantining every line of it.
+ */
+class Recognition {
+  private recognised = false
+  private unrecognised = 0
+  private first: { recordNumber: number; reason: string } | null = null
+  private held: AdapterOutput[] = []
+
+  constructor(private readonly definition: AdapterDefinition<unknown>) {}
+
+  /** The outputs to yield now for one converted record (or an output of `finish`). */
+  pass(converted: ConvertedRecord, recordNumber: number): readonly AdapterOutput[] {
+    if (this.recognised) return converted.outputs
+    if (converted.notARecord !== null) {
+      this.unrecognised += 1
+      this.first ??= { recordNumber, reason: converted.notARecord }
+      this.held.push(...converted.outputs)
+      return this.held.length >= MAX_HELD_REJECTS ? this.release() : []
+    }
+    if (converted.outputs.length === 0) return []
+    this.recognised = true
+    return [...this.release(), ...converted.outputs]
+  }
+
+  /** At the end: the file's failure when it held records, none of them of the format. */
+  failure(): string | null {
+    if (this.recognised || !this.first) return null
+    const { format, recordNoun = 'record' } = this.definition
+    const count =
+      this.unrecognised === 1 ? `its one ${recordNoun}` : `its ${this.unrecognised} ${recordNoun}s`
+    return (
+      `${notA(format)}: none of ${count} is ${withArticle(format)} record ` +
+      `(${recordNoun} ${this.first.recordNumber}: ${this.first.reason})`
+    )
+  }
+
+  release(): AdapterOutput[] {
+    const held = this.held
+    this.held = []
+    return held
   }
 }
 
@@ -107,15 +177,21 @@ function refusalOf(
 async function convertRecord<V>(
   converter: RecordConverter<V>,
   record: SourceRecord<V>,
-): Promise<readonly AdapterOutput[]> {
+): Promise<ConvertedRecord> {
   try {
     const outputs = await converter.toOutputs(record)
-    if (outputs === null) return []
-    return isOutputList(outputs) ? outputs : [outputs]
+    if (outputs === null) return { outputs: [], notARecord: null }
+    return { outputs: isOutputList(outputs) ? outputs : [outputs], notARecord: null }
   } catch (thrown) {
     const error = coerceError(thrown)
     const reason = error.message || error.name
-    return [{ kind: 'reject', recordNumber: record.recordNumber, reason, raw: record.raw }]
+    const reject: AdapterOutput = {
+      kind: 'reject',
+      recordNumber: record.recordNumber,
+      reason,
+      raw: record.raw,
+    }
+    return { outputs: [reject], notARecord: error instanceof NotARecordError ? reason : null }
   }
 }
 
@@ -147,6 +223,13 @@ function stoppedReading(
   if (thrown instanceof UnreadableFileError) return thrown
   const error = coerceError(thrown)
   const reason = error.message || error.name
+  if (error instanceof NotOfFormatError) {
+    return new UnreadableFileError(fileName, `${notA(format)}: ${reason}`, { cause: error })
+  }
+  if (error instanceof CutShortError) {
+    const where = `reading stopped in record ${error.recordNumber} (byte ${bytesRead}, the end of the file)`
+    return new UnreadableFileError(fileName, `${where}: ${reason}`, { cause: error })
+  }
   const where =
     lastRecord === 0
       ? `${notA(format)}: reading stopped before the first record (byte ${bytesRead})`
@@ -155,7 +238,11 @@ function stoppedReading(
 }
 
 function notA(format: string): string {
-  return `not ${/^[aeiou]/i.test(format) ? 'an' : 'a'} ${format} file`
+  return `not ${withArticle(format)} file`
+}
+
+function withArticle(format: string): string {
+  return `${/^[aeiou]/i.test(format) ? 'an' : 'a'} ${format}`
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
@@ -10,7 +11,7 @@ import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import type { TicketStatus } from '../../src/domain/ticket-status.js'
 import { toWibMonth } from '../../src/domain/wib-month.js'
 import { UnreadableFileError } from '../../src/errors.js'
-import { runAdapter, runAdapterOn, testCustomerKey } from './run-adapter.js'
+import { fixturePath, runAdapter, runAdapterOn, testCustomerKey } from './run-adapter.js'
 
 const wib = (text: string) => new Date(`${text}+07:00`)
 
@@ -355,6 +356,43 @@ describe('parseAvayaCdr', () => {
         raw: '011221 0912   345 9           0701 150420             081234567890    71001',
       },
       { ...abandoned0931, recordNumber: 2 },
+    ])
+  })
+
+  it('rejects a record cut short whose end looks like a date record, instead of dropping it', async () => {
+    // A collector stopped writing mid-record: the last line ends `… 0701 1504`, which alone
+    // would read as the date record 15 April.
+    const outputs = await runAdapter(parseAvayaCdr, 'phone/cut-record-like-date.cdr')
+    expect(outputs).toEqual([
+      answered0912,
+      abandoned0931,
+      {
+        kind: 'reject',
+        recordNumber: 3,
+        reason: 'line shorter than the CDR layout (39 of 100 characters)',
+        raw: '011221 1005    41 9           0701 1504',
+      },
+    ])
+  })
+
+  it('fails a text file none of whose lines is a CDR record, naming the first', async () => {
+    // A switch report or log saved where the collector's files go: text, but no CDR record.
+    await expect(runAdapter(parseAvayaCdr, 'phone/report-text-not-cdr.cdr')).rejects.toThrow(
+      new UnreadableFileError(
+        'report-text-not-cdr.cdr',
+        'not an Avaya CDR file: none of its 5 lines is an Avaya CDR record ' +
+          '(line 1: line shorter than the CDR layout (18 of 100 characters))',
+      ),
+    )
+  })
+
+  it('keeps the records of a file that also holds lines that are no records', async () => {
+    const text = `Call detail report\n${readFileSync(fixturePath('phone/short-line.cdr'), 'utf8')}`
+    const outputs = await runAdapterOn(parseAvayaCdr, text, 'mixed.cdr')
+    expect(outputs.map((output) => [output.kind, output.recordNumber])).toEqual([
+      ['reject', 1],
+      ['reject', 2],
+      ['ticket', 3],
     ])
   })
 

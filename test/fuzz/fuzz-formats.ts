@@ -125,12 +125,28 @@ const cdrLine = fc
       .map((v, i) => v.padEnd(CDR_WIDTHS[i]!).slice(0, CDR_WIDTHS[i]))
       .join(' '),
   )
-const DATE_RECORD = /(?:^|\s)\d{2} \d{2}$/
-/** Lines that are CDR records: not blank, not NUL padding, not a bare date record (phone.md, A). */
+/** A date record: `MM DD` or `MMDD` (either order valid), alone or after a collector's prefix. */
+const DATE_RECORD = /(?:^|\s)(\d{2}) ?(\d{2})$/
+/** The start of a record of the fuzzed layout: date, time, sec-dur and condition code in place. */
+const RECORD_START =
+  /(?<![A-Za-z0-9])\d{6} (?:[01]\d|2[0-3])[0-5]\d (?: {4}\d| {3}\d{2}| {2}\d{3}| \d{4}|\d{5}) [^]/
+const isDateRecord = (line: string, bare: string) => {
+  const match = DATE_RECORD.exec(bare)
+  if (!match || bare.length >= CDR_LENGTH || RECORD_START.test(line.replace(/\0+$/, ''))) {
+    return false
+  }
+  const [first, second] = [Number(match[1]), Number(match[2])]
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31
+  return valid(first, second) || valid(second, first)
+}
+/**
+ * Lines that are CDR records: not blank, not NUL padding, not a date record (phone.md, A); a
+ * line that begins a record is one however it ends (a cut record ending in `0415` included).
+ */
 const countCdrRecords = (text: string) =>
   text.split(/\r\n|\r|\n/).filter((line) => {
     const bare = line.replace(/[\0\uFEFF]/g, '').trim()
-    return bare !== '' && !(bare.length < CDR_LENGTH && DATE_RECORD.test(bare))
+    return bare !== '' && !isDateRecord(line, bare)
   }).length
 
 const json = fc.jsonValue({ maxDepth: 3 })
