@@ -4,6 +4,7 @@ import { segmentOf } from '../domain/segment.js'
 import type { TicketStatus } from '../domain/ticket-status.js'
 import type { AdapterContext } from './adapter.js'
 import { optionalDate } from './optional-date.js'
+import { NotARecordError } from './reading-errors.js'
 
 type Json = Record<string, unknown>
 
@@ -12,6 +13,8 @@ const DATE_OPTIONS = { zone: 'UTC' } as const
 const SEGMENT_TITLE = 'jenis pengguna'
 const DIGITS = /^\d+$/
 const UNIX_SECONDS = /^\d+(?:\.\d+)?$/
+/** Keys every Deskpro chat has (livechat.md); an object with none of them is no chat. */
+const CHAT_KEYS = ['id', 'date_created', 'date_created_ts']
 /** Far more than any Deskpro export nests; far less than what breaks storing the raw chat. */
 const MAX_NESTING = 64
 
@@ -23,7 +26,11 @@ export function parseDeskproChat(
   ctx: AdapterContext,
 ): AdapterOutput {
   const reject = (reason: string): AdapterOutput => ({ kind: 'reject', recordNumber, reason, raw })
-  if (!isObject(value)) return reject('not a chat object')
+  // Another kind of JSON: no object, or one with none of a chat's identifying keys.
+  if (!isObject(value)) throw new NotARecordError('not a chat object')
+  if (!CHAT_KEYS.some((key) => Object.hasOwn(value, key))) {
+    throw new NotARecordError(`not a chat: none of ${CHAT_KEYS.join(', ')}`)
+  }
   const chat = value
   // Postgres (jsonb) and JSON.stringify both give up on values nested thousands of levels deep.
   if (nestedDeeperThan(chat, MAX_NESTING)) return reject(`nested deeper than ${MAX_NESTING} levels`)
@@ -154,8 +161,9 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
       : typeof item === 'object' && item !== null
         ? Object.values(item)
         : []
-    for (const child of children)
-      {if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])}
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
+    }
   }
   return false
 }

@@ -2,8 +2,9 @@ import { pipeline, type Readable } from 'node:stream'
 import Parser from 'stream-json/Parser.js'
 import Pick from 'stream-json/filters/Pick.js'
 import StreamArray from 'stream-json/streamers/StreamArray.js'
-import { coerceError, UnreadableFileError } from '../errors.js'
+import { coerceError } from '../errors.js'
 import type { ChatRecord } from './deskpro-chat-record.js'
+import { NotOfFormatError } from './reading-errors.js'
 
 type ProcessCallback = (error?: Error | null) => void
 
@@ -48,7 +49,6 @@ class TruncatingParser extends Parser {
 export async function* readJsonChats(
   input: Readable,
   shape: 'array' | 'page',
-  fileName: string,
 ): AsyncGenerator<ChatRecord> {
   const parser = new TruncatingParser({ streamValues: false })
   let sawData = false
@@ -79,16 +79,11 @@ export async function* readJsonChats(
   }
   failure ??= parser.syntaxError
   if (shape === 'page' && !sawData && !failure) {
-    throw new UnreadableFileError(
-      fileName,
-      'expected an API page with a top-level "data" array of chats',
-    )
+    throw new NotOfFormatError('expected an API page with a top-level "data" array of chats')
   }
   if (!failure) return
   if (count === 0) {
-    throw new UnreadableFileError(fileName, `no chat could be read: ${failure.message}`, {
-      cause: failure,
-    })
+    throw new NotOfFormatError(`no chat could be read: ${failure.message}`, { cause: failure })
   }
   // The chats before the damage were yielded; the file as a whole was not read.
   throw new Error(`invalid or truncated JSON after chat ${count}: ${failure.message}`, {

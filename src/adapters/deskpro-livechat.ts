@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import { UnreadableFileError } from '../errors.js'
 import type { AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { parseDeskproChat } from './deskpro-chat.js'
@@ -7,6 +6,7 @@ import type { ChatRecord } from './deskpro-chat-record.js'
 import { readJsonChats } from './deskpro-json-chats.js'
 import { readNdjsonChats } from './deskpro-ndjson-chats.js'
 import { peekStream } from './peek-stream.js'
+import { NotARecordError, NotOfFormatError } from './reading-errors.js'
 
 export type ChatFileShape = 'array' | 'page' | 'ndjson'
 
@@ -22,11 +22,13 @@ export const LIVECHAT_ADAPTER_VERSION = 'deskpro@1'
  * chat at a time. Record numbers count chats (NDJSON: non-blank lines) from 1.
  */
 export const parseDeskproLivechat = defineAdapter<ChatRecord>({
-  format: 'Deskpro live chat',
+  format: 'Deskpro chat',
   records: chatRecords,
   converter: (ctx) => ({
     toOutputs: ({ value: record }) => {
-      if ('error' in record) throw new Error(record.error)
+      if ('error' in record) {
+        throw record.notJson ? new NotARecordError(record.error) : new Error(record.error)
+      }
       return parseDeskproChat(record.value, record.recordNumber, record.raw, ctx)
     },
   }),
@@ -44,7 +46,6 @@ async function* chatRecords(
       : readJsonChats(
           head.subarray(0, 3).equals(BOM) ? Readable.from(skipBom(stream)) : stream,
           shape,
-          ctx.fileName,
         )
   for await (const record of records) {
     yield { recordNumber: record.recordNumber, raw: record.raw, value: record }
@@ -55,7 +56,8 @@ async function* chatRecords(
  * Tells the three shapes apart from the start of the file. `.ndjson`/`.jsonl` names are NDJSON.
  * Otherwise `[` opens an array; a `{` is either a page or the first NDJSON chat: NDJSON when the
  * first line is a whole JSON object followed by more lines, or a lone line that is not a page
- * (a pretty-printed page's first line is never a whole object).
+ * (a pretty-printed page's first line is never a whole object). Throws NotOfFormatError for
+ * anything else.
  */
 export function sniffChatFileShape(
   head: Buffer,
@@ -71,8 +73,7 @@ export function sniffChatFileShape(
   if (!text.startsWith('{')) {
     const found =
       text === '' ? 'the file is empty' : `it starts with ${JSON.stringify(text.slice(0, 20))}`
-    throw new UnreadableFileError(
-      fileName,
+    throw new NotOfFormatError(
       `expected Deskpro chats as JSON (an array, an API page or NDJSON), but ${found}`,
     )
   }

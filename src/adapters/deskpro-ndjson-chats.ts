@@ -25,7 +25,8 @@ export async function* readNdjsonChats(
     try {
       value = JSON.parse(raw)
     } catch (thrown) {
-      yield { recordNumber, error: `invalid JSON: ${coerceError(thrown).message}`, raw }
+      const error = `invalid JSON: ${coerceError(thrown).message}`
+      yield { recordNumber, error, raw, notJson: true }
       continue
     }
     yield { recordNumber, value, raw }

@@ -273,6 +273,32 @@ describe('parseDeskproLivechat', () => {
     ).toEqual(['6401'])
   })
 
+  it('fails a file in which no record is a chat, as not a Deskpro chat file', async () => {
+    // A web server's JSON log saved as .ndjson, and an address book exported as a JSON array.
+    await expect(run('app-log-not-chats.ndjson')).rejects.toThrow(
+      new UnreadableFileError(
+        'app-log-not-chats.ndjson',
+        'not a Deskpro chat file: none of its 4 records is a Deskpro chat record ' +
+          '(record 1: not a chat: none of id, date_created, date_created_ts)',
+      ),
+    )
+    await expect(run('address-book-not-chats.json')).rejects.toThrow(
+      'address-book-not-chats.json: not a Deskpro chat file: none of its 3 records is a ' +
+        'Deskpro chat record (record 1: not a chat: none of id, date_created, date_created_ts)',
+    )
+    // One chat among them is enough: the rest are bad records of a chat file.
+    const log = readFileSync(fixturePath('livechat/app-log-not-chats.ndjson'), 'utf8')
+    const chat = '{"id":6401,"status":"open","date_created":"2021-12-13 01:00:00"}'
+    const outputs = await runAdapterOn(parseDeskproLivechat, `${log}${chat}\n`, 'mixed.ndjson')
+    expect(outputs.map((output) => output.kind)).toEqual([
+      'reject',
+      'reject',
+      'reject',
+      'reject',
+      'ticket',
+    ])
+  })
+
   it('refuses input where not one chat can be read', async () => {
     const refuse = async (content: string, message: RegExp) => {
       const error = await runAdapterOn(parseDeskproLivechat, content, 'chats.json').catch(
@@ -282,12 +308,15 @@ describe('parseDeskproLivechat', () => {
       expect((error as Error).message).toMatch(message)
     }
     await refuse('', /empty file/)
-    await refuse('Ticket ID,Status\n', /expected Deskpro chats as JSON/)
-    await refuse('[{"id":6501,', /no chat could be read/)
-    await refuse('{\n"meta": {"pagination": {"total": 0}}\n}', /top-level "data" array/)
+    await refuse('Ticket ID,Status\n', /: not a Deskpro chat file: expected Deskpro chats as JSON/)
+    await refuse('[{"id":6501,', /: not a Deskpro chat file: no chat could be read/)
+    await refuse(
+      '{\n"meta": {"pagination": {"total": 0}}\n}',
+      /: not a Deskpro chat file: expected an API page with a top-level "data" array/,
+    )
     await refuse(
       '{\n"data": {"id": 1}\n}',
-      /no chat could be read: Top-level object should be an array/,
+      /: not a Deskpro chat file: no chat could be read: Top-level object should be an array/,
     )
     expect(
       await runAdapterOn(parseDeskproLivechat, '{"data":[],"meta":{}}', 'empty-page.json'),
