@@ -2,9 +2,10 @@ import type { Readable } from 'node:stream'
 import type { ParsedMail } from 'mailparser'
 import type { AdapterOutput, RejectOutput } from '../domain/adapter-output.js'
 import { assertNever } from '../domain/assert-never.js'
-import { coerceError, UnreadableFileError } from '../errors.js'
+import { coerceError } from '../errors.js'
 import type { AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
+import { CutShortError, NotARecordError, NotOfFormatError } from './reading-errors.js'
 import { toAgentReply, toCustomerTicket } from './email-consultation.js'
 import { inboxOf, isStaffAddress } from './email-inbox.js'
 import { toLaporOutputs } from './email-lapor.js'
@@ -35,6 +36,7 @@ const MESSAGE_HEADERS = new Set([
  */
 export const parseEmail = defineAdapter<MailboxMessage>({
   format: 'email',
+  recordNoun: 'message',
   records: mailboxMessages,
   converter: (ctx) => {
     const threads = createSubjectThreads()
@@ -45,7 +47,10 @@ export const parseEmail = defineAdapter<MailboxMessage>({
   },
 })
 
-/** The messages of the file; a file of one message without any mail header is not mail at all. */
+/**
+ * The messages of the file; a file of one message without any mail header is not mail at all.
+ * A file cut inside its last message fails there, after the messages before it.
+ */
 async function* mailboxMessages(
   input: Readable,
   ctx: AdapterContext,
@@ -61,6 +66,14 @@ async function* mailboxMessages(
   })) {
     recordNumber += 1
     const record = { recordNumber, raw: rawTextOf(message.bytes), value: message }
+    if (message.cutShort) {
+      if (recordNumber === 1 && !hasMailHeader(message.bytes)) throw notMail()
+      if (first) yield first
+      throw new CutShortError(
+        recordNumber,
+        `message ${recordNumber} is cut short: ${message.cutShort}`,
+      )
+    }
     // The first message waits until a second one shows that the file is a mailbox.
     if (recordNumber === 1) {
       first = record
@@ -70,14 +83,11 @@ async function* mailboxMessages(
     first = null
     yield record
   }
-  if (first && recordNumber === 1 && !hasMailHeader(first.value.bytes)) {
-    throw new UnreadableFileError(
-      ctx.fileName,
-      'not an email file: no From, To, Date, Message-ID or Received header',
-    )
-  }
+  if (first && recordNumber === 1 && !hasMailHeader(first.value.bytes)) throw notMail()
   if (first) yield first
 }
+
+const notMail = () => new NotOfFormatError('no From, To, Date, Message-ID or Received header')
 
 async function parseMailboxMessage(
   message: MailboxMessage,
@@ -101,7 +111,9 @@ async function parseMailboxMessage(
     return [reject(`unparseable message: ${coerceError(thrown).message}`)]
   }
   if (!mail.headerLines.some((line) => MESSAGE_HEADERS.has(line.key))) {
-    return [reject('not an email message: no From, To, Date, Message-ID or Received header')]
+    throw new NotARecordError(
+      'not an email message: no From, To, Date, Message-ID or Received header',
+    )
   }
 
   const skipReason = automaticSkipReason(mail)

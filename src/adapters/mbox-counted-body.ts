@@ -5,8 +5,11 @@ export type CountedVerdict =
   | { verdict: 'more' }
   /** The body ends on a boundary: `rest` starts at the next envelope line (or is empty at the end). */
   | { verdict: 'boundary'; body: Buffer; rest: Buffer }
-  /** It does not: every byte taken so far and the rest, to be split at From lines instead. */
-  | { verdict: 'mismatch'; bytes: Buffer }
+  /**
+   * It does not: every byte taken so far and the rest, to be split at From lines instead.
+   * `pastEnd`: the file ended before the counted bytes did.
+   */
+  | { verdict: 'mismatch'; bytes: Buffer; pastEnd: boolean }
 
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d{1,15})[ \t]*\r?\n$/i
 
@@ -36,12 +39,12 @@ export class CountedBody {
       this.parts.push(taken)
       this.size += taken.length
       bytes = bytes.subarray(taken.length)
-      if (this.size < this.length) return atEnd ? this.mismatch() : { verdict: 'more' }
+      if (this.size < this.length) return atEnd ? this.mismatch(true) : { verdict: 'more' }
     }
     this.after = this.after.length === 0 ? bytes : Buffer.concat([this.after, bytes])
     const next = nextMessageOffset(this.after, atEnd)
     if (next === 'undecided') return { verdict: 'more' }
-    if (next === null) return this.mismatch()
+    if (next === null) return this.mismatch(false)
     return {
       verdict: 'boundary',
       body: Buffer.concat(this.parts),
@@ -49,8 +52,8 @@ export class CountedBody {
     }
   }
 
-  private mismatch(): CountedVerdict {
-    return { verdict: 'mismatch', bytes: Buffer.concat([...this.parts, this.after]) }
+  private mismatch(pastEnd: boolean): CountedVerdict {
+    return { verdict: 'mismatch', bytes: Buffer.concat([...this.parts, this.after]), pastEnd }
   }
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS } from './adapter.js'
+import { cutShortReason } from './mail-cut-short.js'
 import { contentLengthOf, CountedBody } from './mbox-counted-body.js'
 import {
   isBlankLine,
@@ -18,6 +19,8 @@ export interface MailboxMessage {
   sizeBytes: number
   /** Over the size limit: `bytes` holds only its start, enough for a reject's raw text. */
   truncated: boolean
+  /** The file's last message only: why the file ends inside it (mail-cut-short.ts), if it does. */
+  cutShort?: string
 }
 
 /** A message is buffered whole for the MIME parser; past MAX_RECORD_BYTES it is cut off, never held. */
@@ -42,6 +45,8 @@ export interface SplitOptions {
  * the separator, not message content. A body line starting `From ` without a date is body.
  * `Content-Length` (mboxcl, mboxcl2) is honoured when it ends on a message boundary, else
  * ignored with a note. `>From `, `>>From `… lose one `>` (mboxrd). Anything else is one message.
+ * The last message says when the file was cut inside it: an unclosed multipart body, headers that
+ * never end, or (when no earlier Content-Length was wrong) a Content-Length past the end.
  */
 export async function* splitMailbox(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
@@ -72,6 +77,11 @@ class MailboxSplitter {
   private inHeaders = false
   private contentLength: number | null = null
   private counted: CountedBody | null = null
+  /** A Content-Length did not end on a message boundary: the file's lengths prove nothing. */
+  private lengthsUntrusted = false
+  /** The message whose Content-Length ran past the end of the file, and by how much. */
+  private lengthPastEnd: { messageNumber: number; declared: number } | null = null
+  private lengthHonoured = 0
   private heldBlank: Buffer | null = null
   private inSeparatorLine = false
   private atFileStart = true
@@ -92,7 +102,20 @@ class MailboxSplitter {
   end(): MailboxMessage[] {
     this.consume(Buffer.alloc(0), true)
     this.finishMessage()
-    return this.flush()
+    const finished = this.flush()
+    const last = finished.at(-1)
+    if (last && !last.truncated) {
+      const past = this.lengthPastEnd
+      // A body that ends where its honoured Content-Length says is whole as written.
+      const reason =
+        past?.messageNumber === this.messageNumber && !this.lengthsUntrusted
+          ? `its Content-Length of ${past.declared} bytes runs past the end of the file`
+          : this.lengthHonoured === this.messageNumber
+            ? null
+            : cutShortReason(last.bytes)
+      if (reason) last.cutShort = reason
+    }
+    return finished
   }
 
   private consume(chunk: Buffer, atEnd: boolean): void {
@@ -126,9 +149,15 @@ class MailboxSplitter {
     this.counted = null
     if (result.verdict === 'mismatch') {
       this.notes.contentLengthIgnored(this.messageNumber)
+      if (result.pastEnd) {
+        this.lengthPastEnd = { messageNumber: this.messageNumber, declared: this.contentLength! }
+      } else {
+        this.lengthsUntrusted = true
+      }
       return result.bytes
     }
     this.message?.append(unescapeFromLines(result.body))
+    this.lengthHonoured = this.messageNumber
     this.finishMessage()
     return result.rest
   }
