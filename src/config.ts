@@ -91,7 +91,7 @@ const ConfigSchema = z.object({
   CDR_DATE_ORDER: z.enum(['day/month', 'month/day']).default('day/month'),
   /** XLSX: the worksheet to read, by name or 1-based tab index; unset = the first visible tab. */
   XLSX_SHEET: z.string().min(1).optional(),
-  /** Largest record (CSV record, NDJSON line, JSON chat, CDR line, mail message); larger ones are rejected. */
+  /** Largest record (CSV record, NDJSON line, CDR line, mail message); larger ones are rejected. */
   MAX_RECORD_BYTES: positiveInt.min(1_024).default(10 * 1024 * 1024),
   /** Largest XLSX workbook (compressed); a larger one fails unread. */
   XLSX_MAX_BYTES: positiveInt.min(1_024).default(100 * 1024 * 1024),
@@ -99,8 +99,8 @@ const ConfigSchema = z.object({
   XLSX_MAX_ENTRY_BYTES: positiveInt.min(1_024).default(256 * 1024 * 1024),
   /** Highest compression ratio of an XLSX part (uncompressed / compressed), checked before inflating it. */
   XLSX_MAX_RATIO: positiveInt.min(2).default(200),
-  /** Most text the shared strings of an XLSX workbook may hold in memory. */
-  XLSX_MAX_SHARED_STRINGS_BYTES: positiveInt.min(1_024).default(64 * 1024 * 1024),
+  /** Largest shared strings part of an XLSX workbook (uncompressed): all of it is held in memory. */
+  XLSX_MAX_SHARED_STRINGS_BYTES: positiveInt.min(1_024).default(32 * 1024 * 1024),
   /** Source timestamps before this date are implausible and rejected. */
   DATE_EARLIEST: z.iso.date().default('2000-01-01'),
   /** Source timestamps more than this many days after ingestion are implausible and rejected. */

@@ -5,7 +5,7 @@ import type { SegmentMap } from '../domain/segment.js'
 
 /** How much one file may make a reader hold; exceeding one is a reject or a clear failure. */
 export interface AdapterLimits {
-  /** Largest record (CSV record, NDJSON line, JSON chat, CDR line, mail message). @defaultValue 10 MB */
+  /** Largest record (CSV record, NDJSON line, CDR line, mail message). @defaultValue 10 MB */
   maxRecordBytes: number
   /** XLSX: the largest workbook file. @defaultValue 100 MB */
   xlsxMaxBytes: number
@@ -13,7 +13,7 @@ export interface AdapterLimits {
   xlsxMaxEntryBytes: number
   /** XLSX: the highest compression ratio of a part. @defaultValue 200 */
   xlsxMaxRatio: number
-  /** XLSX: the most shared-strings text held in memory. @defaultValue 64 MB */
+  /** XLSX: the largest shared strings part (uncompressed), all of which is held in memory. @defaultValue 32 MB */
   xlsxMaxSharedStringsBytes: number
 }
 
@@ -22,7 +22,7 @@ export const DEFAULT_LIMITS: AdapterLimits = Object.freeze({
   xlsxMaxBytes: 100 * 1024 * 1024,
   xlsxMaxEntryBytes: 256 * 1024 * 1024,
   xlsxMaxRatio: 200,
-  xlsxMaxSharedStringsBytes: 64 * 1024 * 1024,
+  xlsxMaxSharedStringsBytes: 32 * 1024 * 1024,
 })
 
 /** Per-channel settings an adapter may read; every field has a documented default. */

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { UnreadableFileError } from '../errors.js'
-import type { TableReading, TableRecord } from './read-table.js'
+import { limitsOf, type TableReading, type TableRecord } from './read-table.js'
 import { sniffBinary, isZip } from './sniff-bytes.js'
+import { checkWorkbookPart, readWorkbookBytes } from './xlsx-limits.js'
 import { listTabs, pickTab, type WorkbookRelationship, type WorkbookSheet } from './xlsx-tabs.js'
 import { packZipStream, readZipDirectory, storedEntry, type ZipEntry } from './zip-archive.js'
 
@@ -28,7 +29,8 @@ export async function* readXlsx(
   input: Readable,
   reading: TableReading,
 ): AsyncGenerator<TableRecord> {
-  const archive = await readAll(input)
+  const limits = limitsOf(reading)
+  const archive = await readWorkbookBytes(input, limits)
   // An empty file has no records; the table adapter says so.
   if (archive.length === 0) return
   if (!isZip(archive)) {
@@ -42,6 +44,8 @@ export async function* readXlsx(
   if (!workbookPart || !relationships) {
     throw new Error('a ZIP archive without xl/workbook.xml, not an XLSX workbook')
   }
+  await checkWorkbookPart(workbookPart, limits)
+  await checkWorkbookPart(relationships, limits)
   // Loaded on first use: exceljs is the heaviest import and most commands never read XLSX.
   const { default: excel } = await import('exceljs')
   const open = (parts: ZipEntry[]) =>
@@ -67,12 +71,19 @@ export async function* readXlsx(
   }
   reading.note(`sheet read: ${tab.name} (tab ${tab.index} of ${tabs.length})`)
 
+  const sharedStrings = part('xl/sharedstrings.xml')
+  const styles = part('xl/styles.xml')
+  if (sharedStrings) await checkWorkbookPart(sharedStrings, limits, true)
+  if (styles) await checkWorkbookPart(styles, limits)
+  await checkWorkbookPart(sheet, limits)
+  // The sheet comes after the shared strings and relationships, so exceljs streams its rows
+  // instead of spooling it to a temp file first.
   const workbook = open([
     workbookPart,
     relationships,
     // Inline-string workbooks (streaming writers) have no table; an empty one lets the sheet stream.
-    part('xl/sharedstrings.xml') ?? storedEntry('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS),
-    ...[part('xl/styles.xml')].filter((entry) => entry !== undefined),
+    sharedStrings ?? storedEntry('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS),
+    ...[styles].filter((entry) => entry !== undefined),
     { ...sheet, path: 'xl/worksheets/sheet1.xml' },
   ])
   for await (const worksheet of workbook) yield* readRows(worksheet)
@@ -80,14 +91,6 @@ export async function* readXlsx(
 
 const EMPTY_SHARED_STRINGS =
   '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
-
-async function readAll(input: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of input) {
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-  }
-  return Buffer.concat(chunks)
-}
 
 async function* readRows(
   worksheet: ExcelJS.stream.xlsx.WorksheetReader,
