@@ -16,6 +16,12 @@ import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
 import { EXIT } from './exit-codes.js'
 
+// A reader that stops early (`dering status | head`) closes the pipe: the output is done, not failed.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok)
+  throw error
+})
+
 const program = new Command('dering')
   // Parse errors throw instead of exiting, so that every usage error exits 2 (below); set before
   // the commands are added, which inherit it.
