@@ -16,11 +16,30 @@ export async function insertRejects(
   `.execute(db)
 }
 
+/** A listed reject: its raw text cut to the listing's length, with the full length. */
+export type ListedReject = RejectRow & { raw_length: number }
+
+/**
+ * The newest rejects, each raw text cut to `rawChars` in Postgres: a listing never loads whole
+ * records (up to MAX_RECORD_BYTES each); `rejectRaw` reads one in full.
+ */
 export async function listRejects(
   db: Db,
-  filter: { importId?: number; limit: number },
-): Promise<RejectRow[]> {
-  let query = db.selectFrom('reject').selectAll().orderBy('id', 'desc').limit(filter.limit)
+  filter: { importId?: number; limit: number; rawChars: number },
+): Promise<ListedReject[]> {
+  let query = db
+    .selectFrom('reject')
+    .select(['id', 'import_id', 'record_number', 'reason'])
+    .select(sql<string>`left(raw, ${filter.rawChars})`.as('raw'))
+    .select(sql<number>`length(raw)`.as('raw_length'))
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
   if (filter.importId !== undefined) query = query.where('import_id', '=', filter.importId)
   return query.execute()
+}
+
+/** The whole raw text of one reject, if it exists. */
+export async function rejectRaw(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('reject').select('raw').where('id', '=', id).executeTakeFirst()
+  return row?.raw
 }

@@ -11,7 +11,15 @@ export function configureRejectsCommand(program: Command): void {
     )
     .option('--import <id>', 'only records of this import (see `dering status`)', parsePositiveInt)
     .option('--limit <n>', 'how many records', parsePositiveInt, 50)
-    .option('--json', 'print the records as JSON')
+    .option(
+      '--json',
+      'print the records as JSON (raw text cut to 2000 characters; rawLength and rawTruncated say so)',
+    )
+    .option(
+      '--raw <id>',
+      'print the whole raw text of one reject (its id in the listing)',
+      parsePositiveInt,
+    )
     .action(async (options: RejectsOptions) => {
       const { rejectsAction } = await import('../actions/rejects.js')
       await rejectsAction(options)
