@@ -116,8 +116,12 @@ function logFailure(logger: Logger, job: Job | undefined, error: Error): boolean
   const final =
     !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
   const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: error.message.split('\n')[0] }
-  if (final) logger.warn(fields, 'job failed: it stays in `dering failed` until replayed')
-  else if (isConnectionError(error)) logger.debug(fields, 'job will be retried')
+  if (final) {
+    logger.warn(
+      fields,
+      'job failed: it stays in `dering failed` until replayed, superseded by a corrected file or discarded',
+    )
+  } else if (isConnectionError(error)) logger.debug(fields, 'job will be retried')
   else logger.warn(fields, 'job attempt failed: it will be retried with backoff')
   return final
 }

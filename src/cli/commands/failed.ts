@@ -8,7 +8,8 @@ export function configureFailedCommand(program: Command): void {
     .command('failed')
     .description(
       'List jobs that failed for good (retries exhausted or unreadable file), newest first, with the file, ' +
-        'channel, attempts, error and when. Their inbox files stay in place until replayed. Reads REDIS_URL, QUEUE_PREFIX.',
+        'channel, attempts, error and when. Each stays until replayed (dering replay), superseded by a corrected ' +
+        'file of the same name, or discarded (dering discard). Reads REDIS_URL, QUEUE_PREFIX.',
     )
     .option('--queue <name>', `only this queue (${QUEUE_NAMES.join(', ')})`, parseQueue)
     .option(
