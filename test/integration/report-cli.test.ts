@@ -1,37 +1,18 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { runCli } from '../support/cli.js'
 import { useTestDatabase } from '../support/database.js'
 import { insertDocuments, insertFacts, insertImport, type Fact } from './rollups-facts.js'
-
-const CLI = fileURLToPath(new URL('../../bin/dering.js', import.meta.url))
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
 
 describe('dering rollup and dering report as subprocesses', () => {
   const t = useTestDatabase()
   let dir: string
 
-  const dering = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      const env = {
-        ...process.env,
-        DATABASE_URL: t.url,
-        REDIS_URL: inject('redisUrl'),
-        LOG_LEVEL: 'silent',
-      }
-      execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-      })
-    })
+  const dering = (...args: string[]) =>
+    runCli(args, { DATABASE_URL: t.url, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' })
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dering-report-'))

@@ -8,10 +8,13 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `dering args…` as a subprocess, as an operator would, and returns whatever it exits with. */
+/**
+ * Runs `dering args…` as a subprocess, as an operator would, and returns whatever it exits with.
+ * `env` is laid over this process's environment; a variable set to undefined is left out.
+ */
 export function runCli(
   args: readonly string[],
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   options: { cwd?: string; timeoutMs?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolve) => {
