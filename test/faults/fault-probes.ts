@@ -35,6 +35,19 @@ export async function countRows(
   return rows[0]!.n
 }
 
+/** Empties what ingests write, so the next case starts from no imports, tickets or rejects. */
+export async function clearIngested(db: Db): Promise<void> {
+  for (const table of [
+    'ticket_source_batch',
+    'ticket',
+    'reject',
+    'rollup_pending',
+    'import',
+  ] as const) {
+    await db.deleteFrom(table).execute()
+  }
+}
+
 export function importsOf(db: Db): Promise<ImportRow[]> {
   return db.selectFrom('import').selectAll().orderBy('id').execute()
 }

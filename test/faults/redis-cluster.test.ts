@@ -1,27 +1,24 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
+import type { IngestResult } from '../../src/queue/catalog.js'
 import { createServices, type Services } from '../../src/services.js'
 import { fixturePath } from '../adapters/run-adapter.js'
+import { runCli } from '../support/cli.js'
 import { useTestDatabase } from '../support/database.js'
 import { startPrivateCluster, type PrivateCluster } from '../support/private-cluster.js'
-import { committedRecords, countRows, importsOf, writeLargeExport } from './fault-probes.js'
+import {
+  clearIngested,
+  committedRecords,
+  countRows,
+  importsOf,
+  writeLargeExport,
+} from './fault-probes.js'
 import { startDeringProcess, startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
-
-const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
-
-interface CliResult {
-  code: number
-  stdout: string
-  stderr: string
-}
 
 /**
  * dering against a real Redis Cluster of its own: three masters with a replica each on
@@ -70,11 +67,6 @@ describe('dering on a Redis Cluster', () => {
     opened.push(services)
     return services
   }
-  const dering = (args: string[], env: Record<string, string>): Promise<CliResult> =>
-    run('node', [CLI, ...args], { env: { ...process.env, ...env } }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (failure: CliResult) => failure,
-    )
   const worker = async (env: Record<string, string>, queues = ['ingest', 'rollup']) => {
     const child = await startFaultWorker(env, queues)
     processes.push(child)
@@ -85,23 +77,12 @@ describe('dering on a Redis Cluster', () => {
     dirs.push(dir)
     return dir
   }
-  const clearTables = async () => {
-    for (const table of [
-      'ticket_source_batch',
-      'ticket',
-      'reject',
-      'rollup_pending',
-      'import',
-    ] as const) {
-      await database.db.deleteFrom(table).execute()
-    }
-  }
 
   it('a QUEUE_PREFIX without a hash tag stops at start (exit 2); no seed node answering is exit 3', async () => {
     const { env } = await clusterEnv('tagless')
     const [tagless, unreachable] = await Promise.all([
-      dering(['status'], { ...env, QUEUE_PREFIX: 'dering' }),
-      dering(['status'], { ...env, REDIS_CLUSTER_NODES: '127.0.0.1:1' }),
+      runCli(['status'], { ...env, QUEUE_PREFIX: 'dering' }),
+      runCli(['status'], { ...env, REDIS_CLUSTER_NODES: '127.0.0.1:1' }),
     ])
     expect(tagless.code).toBe(2)
     expect(tagless.stderr).toBe(
@@ -122,7 +103,7 @@ describe('dering on a Redis Cluster', () => {
     await writeFile(broken, 'Channel;Created At\nWA;01/12/2021 10:00\n') // no Ticket ID column
     await worker(env)
 
-    const ingest = await dering(
+    const ingest = await runCli(
       ['ingest', sample, broken, '--channel', 'whatsapp', '--wait', '--json'],
       env,
     )
@@ -144,22 +125,22 @@ describe('dering on a Redis Cluster', () => {
     )
     expect(files[1]!.error).toMatch(/missing required column "Ticket ID"/)
 
-    const rollup = await dering(['rollup', '--json'], env)
+    const rollup = await runCli(['rollup', '--json'], env)
     expect(rollup.code).toBe(0)
     expect((JSON.parse(rollup.stdout) as { months: string[] }).months.length).toBeGreaterThan(0)
 
-    const status = await dering(['status', '--json'], env)
+    const status = await runCli(['status', '--json'], env)
     expect(status.code).toBe(0)
     const queues = (JSON.parse(status.stdout) as { queues: { queue: string }[] }).queues
     expect(queues.find((q) => q.queue === 'ingest')).toMatchObject({ completed: 1, failed: 1 })
 
-    const failed = await dering(['failed', '--json'], env)
+    const failed = await runCli(['failed', '--json'], env)
     const failedJobs = (JSON.parse(failed.stdout) as { jobs: { id: string; file: string }[] }).jobs
     expect(failedJobs.map((j) => [j.id, j.file])).toEqual([[files[1]!.jobId, broken]])
 
     // The export is corrected under the same name: it loads and the failed job is superseded.
     await copyFile(fixturePath('whatsapp/day-first-dates.csv'), broken)
-    const fixed = await dering(['ingest', broken, '--channel', 'whatsapp', '--wait', '--json'], env)
+    const fixed = await runCli(['ingest', broken, '--channel', 'whatsapp', '--wait', '--json'], env)
     expect(fixed.code).toBe(0)
     const [corrected] = (JSON.parse(fixed.stdout) as { files: CliFile[] }).files
     expect(corrected?.result?.superseded).toEqual([files[1]!.jobId])
@@ -169,8 +150,8 @@ describe('dering on a Redis Cluster', () => {
       ['sociomile-second.csv', 'failed'],
       ['sociomile-second.csv', 'succeeded'],
     ])
-    expect((await dering(['failed', '--json'], env)).stdout).toMatch(/"jobs": \[\]/)
-    await clearTables()
+    expect((await runCli(['failed', '--json'], env)).stdout).toMatch(/"jobs": \[\]/)
+    await clearIngested(database.db)
   })
 
   it('a scheduler and two workers keep one schedule each and process each job once; eviction is checked on every master', async () => {
@@ -235,7 +216,7 @@ describe('dering on a Redis Cluster', () => {
       expect(warnings.map((w) => w.server)).toEqual([evicting])
     }
     await cluster.node(evicting).config('SET', 'maxmemory-policy', 'noeviction')
-    await clearTables()
+    await clearIngested(database.db)
   })
 
   it('failover mid-ingest: the master of the queues is killed, its replica takes over, counts are exact', async () => {
@@ -246,7 +227,9 @@ describe('dering on a Redis Cluster', () => {
     const started = Date.now()
     const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`
     const timeline: string[] = []
-    const ingest = dering(['ingest', file.path, '--channel', 'whatsapp', '--wait', '--json'], env)
+    const ingest = runCli(['ingest', file.path, '--channel', 'whatsapp', '--wait', '--json'], env, {
+      timeoutMs: 120_000, // the test's own limit: the failover alone takes tens of seconds
+    })
     await waitFor(
       'a few committed batches',
       async () => (await committedRecords(database.db)) >= 2_000,
@@ -319,13 +302,5 @@ interface CliFile {
   jobId: string
   status: string
   error?: string
-  result?: {
-    read: number
-    inserted: number
-    updated: number
-    unchanged: number
-    skipped: number
-    rejected: number
-    superseded?: string[]
-  }
+  result?: IngestResult
 }

@@ -14,6 +14,7 @@ import {
   type PrivateRedis,
 } from '../support/private-services.js'
 import {
+  clearIngested,
   committedRecords,
   countRows,
   importsOf,
@@ -74,17 +75,6 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
       },
       90_000,
     )
-  const clear = async () => {
-    for (const table of [
-      'ticket_source_batch',
-      'ticket',
-      'reject',
-      'rollup_pending',
-      'import',
-    ] as const) {
-      await services.db.deleteFrom(table).execute()
-    }
-  }
 
   it('Redis stopped for longer than the blocking wait: the worker reconnects by itself and every file completes', async () => {
     const files = [
@@ -120,7 +110,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   })
 
   it('Postgres restarted in the middle of a batch: the job is retried, resumes and completes', async () => {
-    await clear()
+    await clearIngested(services.db)
     const file = await writeLargeExport(10_000, 1)
     worker = await startFaultWorker(env)
     const { jobId } = await enqueue(file)
