@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core'
 
 /** Chromium's switches for printing a page that fetches nothing, also as root in a container. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -2,24 +2,17 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { findChromium } from '../../src/cli/find-chromium.js'
 import { loadConfig } from '../../src/config.js'
 import { startDashboard, type RunningDashboard } from '../../src/dashboard/start-dashboard.js'
 import { ConfigError } from '../../src/errors.js'
 import { createLogger } from '../../src/logger.js'
+import { CHROMIUM_ARGS } from '../../src/report/print-pdf.js'
 import { createServices, type Services } from '../../src/services.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const chromiumPath = findOrInstallChromium()
 
 describe('dering dashboard', () => {
@@ -144,7 +137,10 @@ describe('dering dashboard', () => {
   describe.skipIf(!chromiumPath)('in a browser', () => {
     let browser: Browser
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS })
+      browser = await chromium.launch({
+        executablePath: chromiumPath!,
+        args: [...CHROMIUM_ARGS, '--no-first-run'],
+      })
     })
     afterAll(() => browser?.close())
 
@@ -167,12 +163,14 @@ describe('dering dashboard', () => {
 })
 
 /**
- * Debian's chromium drives the browser test; when it is missing and this is a root Debian
- * machine (CI), it is installed. Only when neither works is the browser test skipped.
+ * The Chromium `dering report` would print with drives the browser test; when there is none and
+ * this is a root Debian machine (CI), Debian's chromium is installed. Only when neither works is the browser test skipped.
  */
 function findOrInstallChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  const found = () => candidates.find((path): path is string => !!path && existsSync(path)) ?? null
+  const found = () => {
+    const lookup = findChromium(process.env)
+    return 'path' in lookup ? lookup.path : null
+  }
   if (found()) return found()
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     const install =
