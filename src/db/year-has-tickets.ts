@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { wibMonthStart } from '../domain/wib-month.js'
 import type { Db } from './connect.js'
 
@@ -5,20 +6,9 @@ import type { Db } from './connect.js'
 export async function yearHasTickets(db: Db, year: number): Promise<boolean> {
   const from = wibMonthStart(`${year}-01`)
   const to = wibMonthStart(`${year + 1}-01`)
-  const ticket = await db
-    .selectFrom('ticket')
-    .select('source_ticket_id')
-    .where('opened_at', '>=', from)
-    .where('opened_at', '<', to)
-    .limit(1)
-    .executeTakeFirst()
-  if (ticket) return true
-  const document = await db
-    .selectFrom('document')
-    .select('message_id')
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .limit(1)
-    .executeTakeFirst()
-  return document !== undefined
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select 1 from ticket where opened_at >= ${from} and opened_at < ${to})
+        or exists (select 1 from document where received_at >= ${from} and received_at < ${to})
+        as found`.execute(db)
+  return rows[0]!.found
 }
