@@ -1,4 +1,5 @@
 import type { ReportFigures } from '../report/report.js'
+import { sql } from 'kysely'
 import type { Db } from './connect.js'
 
 /** 'YYYY-MM-DD' (first day) → 'YYYY-MM'. */
@@ -68,12 +69,17 @@ export async function selectTopTopics(db: Db, month: string): Promise<ReportFigu
     .execute()
 }
 
-/** When the last successful import finished (ISO), the cut-off of the figures; null when none. */
+/**
+ * The report's cut-off: the latest source time among the loaded tickets and documents. It
+ * depends on the data alone, so the same exports give the same report however and whenever
+ * they were loaded.
+ */
 export async function selectDataAsOf(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('import')
-    .select((eb) => eb.fn.max('finished_at').as('last'))
-    .where('status', '=', 'succeeded')
-    .executeTakeFirst()
-  return row?.last ? new Date(row.last).toISOString() : null
+  const { rows } = await sql<{ last: Date | null }>`
+    select greatest(
+      (select max(greatest(opened_at, first_response_at, closed_at)) from ticket),
+      (select max(received_at) from document)
+    ) as last`.execute(db)
+  const last = rows[0]?.last
+  return last ? new Date(last).toISOString() : null
 }

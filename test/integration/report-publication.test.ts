@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { runCli } from '../support/cli.js'
 import { useTestDatabase } from '../support/database.js'
 import { figuresOf2021Publication, writeRollups } from '../support/report-rollups.js'
-import { insertImport } from './rollups-facts.js'
+import { insertFacts, insertImport } from './rollups-facts.js'
 
 /** Debian's chromium and poppler-utils (.ci/run installs both); without them these tests fail. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -31,12 +31,10 @@ describe('dering report --format pdf, xlsx and the HTML chapters', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dering-publication-'))
     await writeRollups(t.db, figuresOf2021Publication(), '2021-12')
-    const importId = await insertImport(t.db)
-    await t.db
-      .updateTable('import')
-      .set({ finished_at: '2022-01-03T02:15:00Z' })
-      .where('id', '=', importId)
-      .execute()
+    // The cut-off is the latest source time in the data: a ticket opened at 23.58 WIB on 31 December.
+    await insertFacts(t.db, await insertImport(t.db), [
+      { id: 'last-of-2021', openedAt: '2021-12-31T16:58:00Z' },
+    ])
   })
 
   it('prints the December 2021 chapters to a PDF whose text has the sentences and figures', async () => {
@@ -63,7 +61,7 @@ describe('dering report --format pdf, xlsx and the HTML chapters', () => {
       'Jumlah konsultasi di bulan Desember 2021 melalui Live Chat turun sebesar 14,29% dibandingkan November 2021.',
       'Jumlah konsultasi di bulan Desember 2021 meningkat (28,45%) dibandingkan bulan sebelumnya yang sebanyak 914 konsultasi.',
       'Topik yang paling banyak ditanyakan melalui telepon adalah terkait Penyaluran kembali DAU yang ditunda',
-      'Sumber: dering, data per 3 Januari 2022 09.15 WIB',
+      'Sumber: dering, data per 31 Desember 2021 23.58 WIB',
       'Gambar 1. Rincian Tiket Konsultasi Tahun 2020–2021',
       'Tabel 1.',
     ]) {
@@ -115,7 +113,7 @@ describe('dering report --format pdf, xlsx and the HTML chapters', () => {
       'Email Lapor',
     ])
     expect(workbook.getWorksheet('README')!.getCell('A2').value).toBe(
-      'Sumber: dering, data per 3 Januari 2022 09.15 WIB',
+      'Sumber: dering, data per 31 Desember 2021 23.58 WIB',
     )
     const monthly = workbook.getWorksheet('Konsultasi')!
     expect(monthly.getRow(3).values).toEqual([
