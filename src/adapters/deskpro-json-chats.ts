@@ -1,9 +1,9 @@
 import { pipeline, type Readable } from 'node:stream'
 import Parser from 'stream-json/Parser.js'
-import Pick from 'stream-json/filters/Pick.js'
-import StreamArray from 'stream-json/streamers/StreamArray.js'
 import { coerceError } from '../errors.js'
+import { oversizedReason } from './bounded-lines.js'
 import type { ChatRecord } from './deskpro-chat-record.js'
+import { JsonChatSplitter, type ChatText } from './json-chat-splitter.js'
 import { NotOfFormatError } from './reading-errors.js'
 
 type ProcessCallback = (error?: Error | null) => void
@@ -42,43 +42,43 @@ class TruncatingParser extends Parser {
 }
 
 /**
- * Streams the chats of a JSON array, or of the `data` array of an API page, one assembled chat
- * at a time. Chats before a syntax error are yielded, then the error is thrown: the file was not
- * read whole. An input where not even one chat can be read is unreadable.
+ * Streams the chats of a JSON array, or of the `data` array of an API page, one chat at a time;
+ * a chat over `maxRecordBytes` is never assembled and comes back as an error with an excerpt.
+ * Chats before a syntax error are yielded, then the error is thrown: the file was not read
+ * whole. An input where not even one chat can be read is unreadable.
  */
 export async function* readJsonChats(
   input: Readable,
   shape: 'array' | 'page',
+  maxRecordBytes: number,
 ): AsyncGenerator<ChatRecord> {
-  const parser = new TruncatingParser({ streamValues: false })
-  let sawData = false
-  const pickData = new Pick({
-    filter: (stack) => {
-      const hit = stack.length === 1 && stack[0] === 'data'
-      sawData ||= hit
-      return hit
-    },
-  })
+  // Unpacked values: the parser never holds a whole string, key or number.
+  const parser = new TruncatingParser({ packValues: false, streamValues: true })
   let inputError: unknown = null
   input.once('error', (error) => (inputError = error))
-  const stages = shape === 'page' ? [parser, pickData] : [parser]
-  const chats = new StreamArray()
+  const chats = new JsonChatSplitter(shape, maxRecordBytes)
   // Errors reach the loop below through `chats`, which the pipeline destroys with them.
-  pipeline([input, ...stages, chats], () => {})
+  pipeline([input, parser, chats], () => {})
 
   let count = 0
   let failure: Error | null = null
   try {
-    for await (const { value } of chats as AsyncIterable<{ value: unknown }>) {
+    for await (const chat of chats as AsyncIterable<ChatText>) {
       count += 1
-      yield rawOf(count, value)
+      yield 'text' in chat
+        ? recordOf(count, chat.text)
+        : {
+            recordNumber: count,
+            error: oversizedReason(chat.oversized, maxRecordBytes),
+            raw: chat.excerpt,
+          }
     }
   } catch (thrown) {
     if (inputError) throw coerceError(inputError)
     failure = coerceError(thrown)
   }
   failure ??= parser.syntaxError
-  if (shape === 'page' && !sawData && !failure) {
+  if (shape === 'page' && !chats.sawData && !failure) {
     throw new NotOfFormatError('expected an API page with a top-level "data" array of chats')
   }
   if (!failure) return
@@ -92,17 +92,17 @@ export async function* readJsonChats(
 }
 
 /**
- * The chat's text for the quarantine. A chat nested thousands of levels deep overflows
- * JSON.stringify: it becomes one bad record and the chats after it still load.
+ * A chat from its compact JSON text, which is also its raw text for the quarantine. Text the
+ * parser let through that JSON.parse refuses becomes one bad record.
  */
-function rawOf(recordNumber: number, value: unknown): ChatRecord {
+function recordOf(recordNumber: number, text: string): ChatRecord {
   try {
-    return { recordNumber, value, raw: JSON.stringify(value) }
+    return { recordNumber, value: JSON.parse(text) as unknown, raw: text }
   } catch (thrown) {
     return {
       recordNumber,
       error: `chat cannot be read back: ${coerceError(thrown).message}`,
-      raw: '',
+      raw: text,
     }
   }
 }

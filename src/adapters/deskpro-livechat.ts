@@ -46,6 +46,7 @@ async function* chatRecords(
       : readJsonChats(
           head.subarray(0, 3).equals(BOM) ? Readable.from(skipBom(stream)) : stream,
           shape,
+          ctx.options.maxRecordBytes,
         )
   for await (const record of records) {
     yield { recordNumber: record.recordNumber, raw: record.raw, value: record }

@@ -316,7 +316,7 @@ describe('parseDeskproLivechat', () => {
     )
     await refuse(
       '{\n"data": {"id": 1}\n}',
-      /: not a Deskpro chat file: no chat could be read: Top-level object should be an array/,
+      /: not a Deskpro chat file: no chat could be read: the page's "data" is not an array of chats/,
     )
     expect(
       await runAdapterOn(parseDeskproLivechat, '{"data":[],"meta":{}}', 'empty-page.json'),

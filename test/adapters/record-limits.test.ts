@@ -7,8 +7,8 @@ import { parsePhone } from '../../src/adapters/phone.js'
 import { fixturePath, runAdapterOn } from './run-adapter.js'
 import { readFileSync } from 'node:fs'
 
-// MAX_RECORD_BYTES for the line-framed formats and mail: a record over the limit is a reject with
-// a bounded excerpt, never held whole, and the records after it are read as usual.
+// MAX_RECORD_BYTES for the line-framed formats, JSON chats and mail: a record over the limit is a
+// reject with a bounded excerpt, never held whole, and the records after it are read as usual.
 
 const chat = (id: number) =>
   `{"id":${id},"status":"open","subject":"Tanya DAU","date_created":"2021-12-07 01:00:00"}`
@@ -48,6 +48,31 @@ describe('record size limits', () => {
       ),
     })
     if (outputs[1]?.kind === 'reject') expect(outputs[1].raw.length).toBe(LINE_EXCERPT_BYTES)
+  })
+
+  it('a chat over the limit in a JSON array or API page is a reject and the chats after it load', async () => {
+    // A chat exported with a pasted attachment: one huge message string, then nested messages.
+    const huge = `{"id":2,"messages":[{"body":"${'y'.repeat(50_000)}"},{"body":"\\u00e9 ok"}]}`
+    const limit = 8192
+    // Its size is that of the chat as compact JSON (the \u00e9 escape counts as é's 2 bytes).
+    const size = Buffer.byteLength(JSON.stringify(JSON.parse(huge)))
+    expect(size).toBe(huge.length - 4)
+    const reason = `record larger than MAX_RECORD_BYTES (${size} bytes, limit ${limit}): skipped`
+    const files = {
+      'chats.json': `[${chat(1)},\n${huge},\n${chat(3)}]`,
+      'page.json': `{\n"data": [${chat(1)}, ${huge}, ${chat(3)}],\n"meta": {"count": 3}\n}`,
+    }
+    for (const [name, file] of Object.entries(files)) {
+      const outputs = await runAdapterOn(parseDeskproLivechat, file, name, {
+        maxRecordBytes: limit,
+      })
+      expect(outputs.map((o) => [o.kind, o.recordNumber])).toEqual([
+        ['ticket', 1],
+        ['reject', 2],
+        ['ticket', 3],
+      ])
+      expect(outputs[1]).toMatchObject({ reason, raw: huge.slice(0, LINE_EXCERPT_BYTES) })
+    }
   })
 
   it('a CDR line over the limit is a reject and the calls after it load', async () => {
