@@ -9,11 +9,11 @@ import type { FileOutcome } from './wait-for-ingest.js'
 export function printOutcomes(outcomes: readonly FileOutcome[]): void {
   const rows = outcomes.map((o) => {
     const base = { file: displayPath(o.file.path), channel: o.file.channel }
-    if (o.status === 'failed') return { ...base, status: 'failed' }
     const r = o.result
+    if (!r) return { ...base, status: o.status }
     return {
       ...base,
-      status: o.file.earlier ? 'already ingested' : 'ingested',
+      status: o.status === 'failed' ? 'failed' : o.file.earlier ? 'already ingested' : 'ingested',
       read: r.read,
       inserted: r.inserted,
       updated: r.updated,
@@ -58,7 +58,12 @@ export function outcomeJson(outcome: FileOutcome) {
   }
   return outcome.status === 'ingested'
     ? { ...base, status: outcome.status, result: outcome.result }
-    : { ...base, status: outcome.status, error: outcome.error }
+    : {
+        ...base,
+        status: outcome.status,
+        error: outcome.error,
+        ...(outcome.result && { result: outcome.result }),
+      }
 }
 
 /** A path relative to the working directory when it is inside it. */

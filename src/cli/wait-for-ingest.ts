@@ -1,7 +1,12 @@
+import { countsOf, findLatestImportOfJob } from '../db/imports.js'
+import type { ImportCounts } from '../domain/import-counts.js'
 import type { IngestProgress } from '../jobs/ingest-file.js'
 import type { EnqueuedFile } from '../jobs/enqueue-file.js'
 import type { IngestResult } from '../queue/catalog.js'
-import type { Queues } from '../queue/queues.js'
+import type { Services } from '../services.js'
+
+/** What a failed file's import loaded before it stopped. */
+export type FailedImportResult = ImportCounts & { importId: number }
 
 export type FileOutcome =
   | { file: EnqueuedFile; status: 'ingested'; result: IngestResult }
@@ -11,6 +16,8 @@ export type FileOutcome =
       error: string
       /** The file itself was refused (no retries): replaying the same bytes cannot help. */
       fileRefused?: boolean
+      /** The counts of the file's import, when it got as far as opening one. */
+      result?: FailedImportResult
     }
 
 export interface WaitProgress {
@@ -36,15 +43,17 @@ const POLL_MS = 300
 /**
  * Polls each file's job until it completes or fails for good (retries exhausted). A file this
  * database already holds (`already ingested`) is done at once, with its earlier import's counts.
+ * A failed file comes with the counts of its import (what it loaded before it stopped).
  * `stop` ends the wait early: it then throws WaitStopped with the files still unfinished.
  */
 export async function waitForIngest(
-  queues: Queues,
+  services: Pick<Services, 'db' | 'queues'>,
   files: readonly EnqueuedFile[],
   sizes: ReadonlyMap<string, number>,
   onProgress: (progress: WaitProgress) => void = () => undefined,
   stop: () => WaitStopped['why'] | null = () => null,
 ): Promise<FileOutcome[]> {
+  const { queues } = services
   const outcomes = new Map<string, FileOutcome>()
   const bytesOf = new Map<string, number>()
   for (;;) {
@@ -64,6 +73,7 @@ export async function waitForIngest(
           file,
           status: 'failed',
           error: 'the job disappeared from the queue (removed, or expired after failing)',
+          ...(await failedImportResult(services, file)),
         })
         continue
       }
@@ -76,6 +86,7 @@ export async function waitForIngest(
           status: 'failed',
           error: job.failedReason || 'failed',
           fileRefused: job.attemptsMade < (job.opts.attempts ?? 1),
+          ...(await failedImportResult(services, file)),
         })
       } else {
         bytesOf.set(file.jobId, (job.progress as Partial<IngestProgress> | undefined)?.bytes ?? 0)
@@ -94,4 +105,12 @@ export async function waitForIngest(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
   return files.map((file) => outcomes.get(file.jobId)!)
+}
+
+async function failedImportResult(
+  services: Pick<Services, 'db'>,
+  file: EnqueuedFile,
+): Promise<{ result?: FailedImportResult }> {
+  const row = await findLatestImportOfJob(services.db, file)
+  return row ? { result: { importId: row.id, ...countsOf(row) } } : {}
 }

@@ -62,7 +62,7 @@ export async function waitWithProgress(
   }
   try {
     return await waitForIngest(
-      services.queues,
+      services,
       files,
       sizes,
       ({ filesDone, bytesDone }) => {

@@ -150,6 +150,32 @@ export async function findSucceededImport(
 }
 
 /**
+ * The latest import of a job, or, for an import without a job id, of the same content in the
+ * same channel: what a failed file loaded before it stopped.
+ */
+export async function findLatestImportOfJob(
+  db: Db,
+  file: { jobId: string; channel: Channel; sha256: string },
+): Promise<ImportRow | undefined> {
+  return db
+    .selectFrom('import')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('job_id', '=', file.jobId),
+        eb.and([
+          eb('job_id', 'is', null),
+          eb('channel', '=', file.channel),
+          eb('sha256', '=', file.sha256),
+        ]),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/**
  * Marks the failed imports of a file name (earlier than the given succeeded import, not yet
  * replaced) as superseded by it; returns their ids and jobs.
  */

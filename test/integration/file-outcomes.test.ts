@@ -12,7 +12,15 @@ interface IngestJson {
     status: 'ingested' | 'failed'
     jobId: string
     error?: string
-    result?: { read: number; inserted: number; rejected: number; skipped: number }
+    result?: {
+      importId: number
+      read: number
+      inserted: number
+      updated: number
+      unchanged: number
+      rejected: number
+      skipped: number
+    }
   }[]
 }
 
@@ -88,6 +96,26 @@ describe('file outcomes', () => {
     const [row] = await importOf(file.jobId)
     expect(row).toMatchObject({ status: 'failed', records_read: 1, inserted: 1 })
     expect(row?.error).toBe(file.error)
+    // What it loaded before the cut, read from its import as `dering status` shows it.
+    const result = file.result!
+    expect(result).toMatchObject({ importId: row?.id, read: 1, inserted: 1 })
+    expect(result.read).toBeGreaterThanOrEqual(1)
+    const { inserted, updated, unchanged, skipped, rejected } = result
+    expect(inserted + updated + unchanged + skipped + rejected).toBe(result.read)
+  })
+
+  it('shows the counts of a failed file in the `ingest --wait` table', async () => {
+    // The same cut page again: its job failed earlier, and the table still shows what it loaded.
+    const { code, stdout } = await dering([
+      'ingest',
+      fixturePath('livechat/truncated-page.json'),
+      '--channel',
+      'livechat',
+      '--wait',
+    ])
+    expect(code).toBe(1)
+    const row = stdout.split('\n').find((line) => line.includes('truncated-page.json'))
+    expect(row?.split(/\s+/).slice(-7)).toEqual(['failed', '1', '1', '0', '0', '0', '0'])
   })
 
   it('fails a PNG image ingested as email at once, naming what it is', async () => {
