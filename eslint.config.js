@@ -8,7 +8,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       curly: ['error', 'multi-line'],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -30,7 +32,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', '!../domain/*'], message: 'domain/ imports only domain/' }], paths: serviceModules },
+        {
+          patterns: [{ group: ['../*', '!../domain/*'], message: 'domain/ imports only domain/' }],
+          paths: serviceModules,
+        },
       ],
     },
   },
@@ -41,7 +46,12 @@ export default tseslint.config(
         'error',
         {
           paths: serviceModules,
-          patterns: [{ group: ['../db/*', '../queue/*', '../jobs/*', '../cli/*'], message: 'adapters are pure' }],
+          patterns: [
+            {
+              group: ['../db/*', '../queue/*', '../jobs/*', '../cli/*'],
+              message: 'adapters are pure',
+            },
+          ],
         },
       ],
     },

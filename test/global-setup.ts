@@ -24,7 +24,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: (() => Promise<unknown>)[] = []
-  let databaseUrl = process.env.DATABASE_URL ?? ((await answers(5432)) ? DEFAULT_DATABASE_URL : null)
+  let databaseUrl =
+    process.env.DATABASE_URL ?? ((await answers(5432)) ? DEFAULT_DATABASE_URL : null)
   let redisUrl = process.env.REDIS_URL ?? ((await answers(6379)) ? DEFAULT_REDIS_URL : null)
   if (!databaseUrl) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql')

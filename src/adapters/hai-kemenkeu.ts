@@ -45,7 +45,11 @@ const NUMERIC_ID = /^\d+$/
 
 export const HAI_ADAPTER_VERSION = 'hai@2'
 
-export const parseHaiKemenkeu = createTableAdapter('HAI Kemenkeu', HAI_KEMENKEU_COLUMNS, parseHaiKemenkeuRow)
+export const parseHaiKemenkeu = createTableAdapter(
+  'HAI Kemenkeu',
+  HAI_KEMENKEU_COLUMNS,
+  parseHaiKemenkeuRow,
+)
 
 function parseHaiKemenkeuRow(row: TableRow<HaiField>, ctx: AdapterContext): AdapterOutput {
   const { recordNumber, fields, raw } = row

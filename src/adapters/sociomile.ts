@@ -12,7 +12,10 @@ import { optionalDate } from './optional-date.js'
 export const SOCIOMILE_COLUMNS = {
   ticketId: { aliases: ['Ticket ID', 'ID Tiket', 'No Tiket', 'Ticket Number'], required: true },
   channel: { aliases: ['Channel', 'Kanal'] },
-  createdAt: { aliases: ['Created At', 'Tanggal Dibuat', 'Waktu Dibuat', 'Created Date'], required: true },
+  createdAt: {
+    aliases: ['Created At', 'Tanggal Dibuat', 'Waktu Dibuat', 'Created Date'],
+    required: true,
+  },
   firstResponseAt: { aliases: ['First Response At', 'Waktu Respon Pertama'] },
   closedAt: { aliases: ['Resolved At', 'Closed At', 'Tanggal Selesai'] },
   status: { aliases: ['Status'] },
@@ -57,10 +60,17 @@ function parseSociomileRow(row: TableRow<SociomileField>, ctx: AdapterContext): 
   const dateOptions = { zone: 'WIB', excelSerial: row.format === 'xlsx' } as const
   const openedAt = parseSourceDate(fields.createdAt, dateOptions)
   if (!openedAt) {
-    return reject(fields.createdAt ? `unparseable Created At: ${fields.createdAt}` : 'missing Created At')
+    return reject(
+      fields.createdAt ? `unparseable Created At: ${fields.createdAt}` : 'missing Created At',
+    )
   }
   const warnings: string[] = []
-  const firstResponseAt = optionalDate(fields.firstResponseAt, 'First Response At', dateOptions, warnings)
+  const firstResponseAt = optionalDate(
+    fields.firstResponseAt,
+    'First Response At',
+    dateOptions,
+    warnings,
+  )
   const closedAt = optionalDate(fields.closedAt, 'Resolved At', dateOptions, warnings)
 
   return {

@@ -20,10 +20,14 @@ export function createMigrator(db: Db): Migrator {
  */
 const migrationsFolder: MigrationProvider = {
   async getMigrations() {
-    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    const files = (await fs.readdir(MIGRATIONS_DIR)).filter(
+      (f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'),
+    )
     const migrations: Record<string, Migration> = {}
     for (const file of files.sort()) {
-      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Migration
+      migrations[file.replace(/\.(ts|js)$/, '')] = (await import(
+        pathToFileURL(path.join(MIGRATIONS_DIR, file)).href
+      )) as Migration
     }
     return migrations
   },

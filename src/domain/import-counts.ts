@@ -12,7 +12,16 @@ export interface ImportCounts {
 }
 
 export function emptyCounts(): ImportCounts {
-  return { read: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, warnings: 0, skippedByReason: {} }
+  return {
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    rejected: 0,
+    warnings: 0,
+    skippedByReason: {},
+  }
 }
 
 export function addCounts(total: ImportCounts, batch: ImportCounts): ImportCounts {

@@ -51,7 +51,10 @@ function normalizeLabel(raw: string): string {
 }
 
 /** Maps a raw label to a segment; null when the export says nothing (empty value). */
-export function segmentOf(raw: string | null | undefined, map: SegmentMap = DEFAULT_SEGMENT_MAP): Segment | null {
+export function segmentOf(
+  raw: string | null | undefined,
+  map: SegmentMap = DEFAULT_SEGMENT_MAP,
+): Segment | null {
   if (raw == null || raw.trim() === '') return null
   const label = normalizeLabel(raw)
   // Own keys only: a label such as `constructor` must not find Object.prototype's member.

@@ -21,5 +21,7 @@ export type FixedSkipReason = (typeof SKIP_REASONS)[number]
 export type SkipReason = FixedSkipReason | `condition code ${string}`
 export const SkipReasonSchema = z.union([
   z.enum(SKIP_REASONS),
-  z.custom<`condition code ${string}`>((v) => typeof v === 'string' && /^condition code \S+$/.test(v)),
+  z.custom<`condition code ${string}`>(
+    (v) => typeof v === 'string' && /^condition code \S+$/.test(v),
+  ),
 ])

@@ -15,22 +15,56 @@ export interface DateOptions {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, januari: 1, january: 1,
-  feb: 2, februari: 2, february: 2, peb: 2, pebruari: 2,
-  mar: 3, maret: 3, march: 3,
-  apr: 4, april: 4,
-  mei: 5, may: 5,
-  jun: 6, juni: 6, june: 6,
-  jul: 7, juli: 7, july: 7,
-  agu: 8, agt: 8, agst: 8, agus: 8, aug: 8, agustus: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  okt: 10, oct: 10, oktober: 10, october: 10,
-  nov: 11, nop: 11, november: 11, nopember: 11,
-  des: 12, dec: 12, desember: 12, december: 12,
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  peb: 2,
+  pebruari: 2,
+  mar: 3,
+  maret: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  agst: 8,
+  agus: 8,
+  aug: 8,
+  agustus: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  nop: 11,
+  november: 11,
+  nopember: 11,
+  des: 12,
+  dec: 12,
+  desember: 12,
+  december: 12,
 }
 
 const TIME = String.raw`(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?)?`
-const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}\s*(Z|[+-]\d{2}:?\d{2})?$`, 'i')
+const ISO = new RegExp(
+  String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}\s*(Z|[+-]\d{2}:?\d{2})?$`,
+  'i',
+)
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{4})${TIME}$`)
 const NAMED_MONTH = new RegExp(String.raw`^(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})${TIME}$`, 'i')
 const EXCEL_SERIAL = /^\d{1,6}(?:\.\d+)?$/
@@ -40,7 +74,10 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
 const DAY_MS = 86_400_000
 
 /** Parses one source date; null when the text is empty or matches no accepted form. */
-export function parseSourceDate(text: string | null | undefined, options: DateOptions = {}): Date | null {
+export function parseSourceDate(
+  text: string | null | undefined,
+  options: DateOptions = {},
+): Date | null {
   const value = text?.trim()
   if (!value) return null
   const offsetMinutes = SOURCE_ZONES[options.zone ?? 'WIB']

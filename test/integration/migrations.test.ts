@@ -37,7 +37,9 @@ describe('migrations', () => {
     expect(down.error).toBeUndefined()
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.tables
-      where table_schema = 'public' and table_name in ('ticket', 'import', 'reject', 'document')`.execute(db)
+      where table_schema = 'public' and table_name in ('ticket', 'import', 'reject', 'document')`.execute(
+      db,
+    )
     expect(rows[0]?.n).toBe(0)
 
     const up = await migrator.migrateToLatest()

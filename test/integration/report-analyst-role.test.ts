@@ -5,7 +5,15 @@ import type { Database } from '../../src/db/schema.js'
 import { useTestDatabase } from '../support/database.js'
 import { insertDocuments, insertFacts, insertImport } from './rollups-facts.js'
 
-const PUBLIC_TABLES = ['ticket', 'ticket_source', 'ticket_source_batch', 'reject', 'import', 'document', 'rollup_pending']
+const PUBLIC_TABLES = [
+  'ticket',
+  'ticket_source',
+  'ticket_source_batch',
+  'reject',
+  'import',
+  'document',
+  'rollup_pending',
+]
 const REPORTING_RELATIONS = [
   'channel',
   'segment',

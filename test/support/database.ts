@@ -39,7 +39,9 @@ export function useTestDatabase(): TestDatabase {
 async function cloneTemplate(admin: Db, name: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(admin)
+      await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(
+        admin,
+      )
       return
     } catch (error) {
       if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error
