@@ -8,7 +8,8 @@ import { ingestJobId } from '../../src/queue/catalog.js'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
 import { countRows, importsOf, writeLargeExport } from './fault-probes.js'
-import { startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
+import { startWorkerProcess, type DeringProcess } from '../support/dering-process.js'
+import { waitFor } from './wait-for.js'
 
 const HEADER =
   'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
@@ -30,7 +31,7 @@ function overlappingExport(tickets: number, revision: 1 | 2 | 3): string {
 
 describe('the same content twice, and overlapping exports in any order', () => {
   const t = useTestServices()
-  const workers: FaultWorker[] = []
+  const workers: DeringProcess[] = []
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dering-fault-'))
@@ -49,7 +50,7 @@ describe('the same content twice, and overlapping exports in any order', () => {
 
     // Past the content address (a replay racing a fresh ingest): two jobs, two processes, one file.
     const env = { ...t.env(), BATCH_SIZE: '250', WORKER_CONCURRENCY: '1' }
-    workers.push(...(await Promise.all([startFaultWorker(env), startFaultWorker(env)])))
+    workers.push(...(await Promise.all([startWorkerProcess(env), startWorkerProcess(env)])))
     const jobIds = [
       ingestJobId('whatsapp', file.sha256),
       `${ingestJobId('whatsapp', file.sha256)}-again`,

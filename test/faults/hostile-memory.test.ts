@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile as writeBytes } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile as writeBytes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +8,8 @@ import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import { useTestServices } from '../support/services.js'
 import { workbookParts, zipParts } from '../support/xlsx-package.js'
 import { TICKETS } from '../adapters/xlsx-fixtures.js'
-import { startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
+import { startWorkerProcess, type DeringProcess } from '../support/dering-process.js'
+import { waitFor } from './wait-for.js'
 
 // The worker's peak memory on hostile files, measured as the kernel sees it (VmHWM of a real
 // `dering worker` process) with the default limits: a 150 MB NDJSON line, a CSV whose quote at
@@ -28,18 +29,13 @@ async function writeFile(file: string, head: string, block: string, bytes: numbe
   return file
 }
 
-async function peakMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024
-}
-
 describe('worker memory on hostile files', () => {
   const t = useTestServices()
-  let worker: FaultWorker
+  let worker: DeringProcess
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'dering-hostile-memory-'))
-    worker = await startFaultWorker({ ...t.env(), WORKER_CONCURRENCY: '1' })
+    worker = await startWorkerProcess({ ...t.env(), WORKER_CONCURRENCY: '1' })
   })
   afterAll(async () => {
     worker?.kill('SIGKILL')
@@ -57,7 +53,7 @@ describe('worker memory on hostile files', () => {
       },
       240_000,
     )
-    return { state, peak: await peakMb(worker.pid) }
+    return { state, peak: (await worker.peakRss()) / 2 ** 20 }
   }
 
   it('stays under 300 MB on each, with the outcome each should have', async () => {

@@ -18,7 +18,12 @@ import {
   importsOf,
   writeLargeExport,
 } from './fault-probes.js'
-import { startDeringProcess, startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
+import {
+  startDeringProcess,
+  startWorkerProcess,
+  type DeringProcess,
+} from '../support/dering-process.js'
+import { waitFor } from './wait-for.js'
 
 /**
  * dering against a real Redis Cluster of its own: three masters with a replica each on
@@ -28,7 +33,7 @@ import { startDeringProcess, startFaultWorker, waitFor, type FaultWorker } from 
 describe('dering on a Redis Cluster', () => {
   const database = useTestDatabase()
   let cluster: PrivateCluster
-  const processes: FaultWorker[] = []
+  const processes: DeringProcess[] = []
   const opened: Services[] = []
   const dirs: string[] = []
 
@@ -68,7 +73,7 @@ describe('dering on a Redis Cluster', () => {
     return services
   }
   const worker = async (env: Record<string, string>, queues = ['ingest', 'rollup']) => {
-    const child = await startFaultWorker(env, queues)
+    const child = await startWorkerProcess(env, { queues })
     processes.push(child)
     return child
   }
@@ -175,7 +180,10 @@ describe('dering on a Redis Cluster', () => {
     )
     const queues = ['ingest', 'rollup', 'scan']
     const workers = [await worker(env, queues), await worker(env, queues)]
-    const scheduler = await startDeringProcess(['scheduler'], env, 'scheduler running')
+    const scheduler = await startDeringProcess(['scheduler'], {
+      env,
+      startedMessage: 'scheduler running',
+    })
     processes.push(scheduler)
 
     const services = servicesOf(env)

@@ -21,7 +21,8 @@ import {
   writeLargeExport,
   type LargeExport,
 } from './fault-probes.js'
-import { startFaultWorker, waitFor, type FaultWorker } from './fault-worker.js'
+import { startWorkerProcess, type DeringProcess } from '../support/dering-process.js'
+import { waitFor } from './wait-for.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -30,7 +31,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   let redis: PrivateRedis
   let services: Services
   let env: Record<string, string>
-  let worker: FaultWorker | undefined
+  let worker: DeringProcess | undefined
   const printLogs = (error: unknown) => {
     // The worker's own account of the outage, for whoever reads the failure.
     console.error(
@@ -82,7 +83,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
       await writeLargeExport(4_000, 0, 4_000),
       await writeLargeExport(4_000, 0, 8_000),
     ]
-    worker = await startFaultWorker(env)
+    worker = await startWorkerProcess(env)
     const jobIds: string[] = []
     for (const file of files) jobIds.push((await enqueue(file)).jobId)
     await waitFor(
@@ -112,7 +113,7 @@ describe('Postgres or Redis going away in the middle of ingestion', () => {
   it('Postgres restarted in the middle of a batch: the job is retried, resumes and completes', async () => {
     await clearIngested(services.db)
     const file = await writeLargeExport(10_000, 1)
-    worker = await startFaultWorker(env)
+    worker = await startWorkerProcess(env)
     const { jobId } = await enqueue(file)
     await waitFor(
       'a few committed batches',

@@ -9,7 +9,8 @@ import {
   writeLargeExport,
   type LargeExport,
 } from './fault-probes.js'
-import { startFaultWorker as startWorker, waitFor, type FaultWorker } from './fault-worker.js'
+import { startWorkerProcess, type DeringProcess } from '../support/dering-process.js'
+import { waitFor } from './wait-for.js'
 
 const TICKETS = 15_000
 
@@ -24,9 +25,9 @@ const FAST_RECOVERY = {
 describe('a worker process that dies or is stopped in the middle of a large file', () => {
   const t = useTestServices()
   let file: LargeExport
-  const workers: FaultWorker[] = []
+  const workers: DeringProcess[] = []
   const startFaultWorker = async (env: Record<string, string>) => {
-    const worker = await startWorker(env)
+    const worker = await startWorkerProcess(env)
     workers.push(worker)
     return worker
   }
