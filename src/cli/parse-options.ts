@@ -4,8 +4,9 @@ import { isWibMonth } from '../domain/wib-month.js'
 
 export function parsePositiveInt(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0)
+  if (!Number.isInteger(n) || n <= 0) {
     throw new InvalidArgumentError('expected a positive whole number')
+  }
   return n
 }
 
