@@ -48,7 +48,10 @@ export default tseslint.config(
           paths: serviceModules,
           patterns: [
             {
-              group: ['../db/*', '../queue/*', '../jobs/*', '../cli/*'],
+              group: ['../db/*', '../queue/*', '../jobs/*', '../cli/*'].flatMap((p) => [
+                p,
+                `../${p}`,
+              ]),
               message: 'adapters are pure',
             },
           ],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseCdrLayout } from './adapters/cdr-layout.js'
+import { parseCdrLayout } from './adapters/phone/cdr-layout.js'
 import { ConfigError } from './errors.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 

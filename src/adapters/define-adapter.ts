@@ -4,7 +4,7 @@ import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { implausibleDateOf } from './plausible-date.js'
 import { CutShortError, NotARecordError, NotOfFormatError } from './reading-errors.js'
-import { foreignFormatOf } from './sniff-foreign-format.js'
+import { foreignFormatOf } from './formats/sniff-foreign-format.js'
 
 /** One record as framed from the file, before it is understood. */
 export interface SourceRecord<V> {

@@ -1,11 +1,11 @@
 import type { Channel } from '../domain/channel.js'
 import { assertNever } from '../domain/assert-never.js'
 import type { Adapter } from './adapter.js'
-import { parseDeskproLivechat, LIVECHAT_ADAPTER_VERSION } from './deskpro-livechat.js'
-import { parseEmail, EMAIL_ADAPTER_VERSION } from './email.js'
-import { parseHaiKemenkeu, HAI_ADAPTER_VERSION } from './hai-kemenkeu.js'
-import { parsePhone, PHONE_ADAPTER_VERSION } from './phone.js'
-import { parseSociomile, SOCIOMILE_ADAPTER_VERSION } from './sociomile.js'
+import { parseDeskproLivechat, LIVECHAT_ADAPTER_VERSION } from './livechat/deskpro-livechat.js'
+import { parseEmail, EMAIL_ADAPTER_VERSION } from './email/email.js'
+import { parseHaiKemenkeu, HAI_ADAPTER_VERSION } from './hai_kemenkeu/hai-kemenkeu.js'
+import { parsePhone, PHONE_ADAPTER_VERSION } from './phone/phone.js'
+import { parseSociomile, SOCIOMILE_ADAPTER_VERSION } from './whatsapp/sociomile.js'
 
 export interface RegisteredAdapter {
   parse: Adapter

@@ -3,8 +3,13 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
-import { resolveColumns, type ColumnSpecs } from './header-aliases.js'
-import { readTable, tableFormatOf, type TableFormat, type TableRecord } from './read-table.js'
+import { resolveColumns, type ColumnSpecs } from './formats/header-aliases.js'
+import {
+  readTable,
+  tableFormatOf,
+  type TableFormat,
+  type TableRecord,
+} from './formats/read-table.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number

@@ -1,4 +1,4 @@
-import { findColumns, type ColumnSpecs } from './header-aliases.js'
+import { findColumns, type ColumnSpecs } from './formats/header-aliases.js'
 
 /** The start of a table: its header and first rows, enough to tell exports apart. */
 export interface TableSample {

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { boundedLines, LINE_EXCERPT_BYTES } from '../../src/adapters/bounded-lines.js'
-import { parseDeskproLivechat } from '../../src/adapters/deskpro-livechat.js'
-import { parseEmail } from '../../src/adapters/email.js'
-import { parsePhone } from '../../src/adapters/phone.js'
+import { boundedLines, LINE_EXCERPT_BYTES } from '../../src/adapters/formats/bounded-lines.js'
+import { parseDeskproLivechat } from '../../src/adapters/livechat/deskpro-livechat.js'
+import { parseEmail } from '../../src/adapters/email/email.js'
+import { parsePhone } from '../../src/adapters/phone/phone.js'
 import { fixturePath, runAdapterOn } from './run-adapter.js'
 import { readFileSync } from 'node:fs'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDeskproLivechat } from '../../src/adapters/deskpro-livechat.js'
+import { parseDeskproLivechat } from '../../src/adapters/livechat/deskpro-livechat.js'
 import { runAdapterOn } from '../adapters/run-adapter.js'
 
 // Found by fuzzing: a chat nested thousands of levels deep overflowed JSON.stringify, which lost

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import type { Adapter } from '../../src/adapters/adapter.js'
-import { parseDeskproLivechat } from '../../src/adapters/deskpro-livechat.js'
-import { parseEmail } from '../../src/adapters/email.js'
-import { parseHaiKemenkeu } from '../../src/adapters/hai-kemenkeu.js'
-import { parsePhone } from '../../src/adapters/phone.js'
-import { parseSociomile } from '../../src/adapters/sociomile.js'
+import { parseDeskproLivechat } from '../../src/adapters/livechat/deskpro-livechat.js'
+import { parseEmail } from '../../src/adapters/email/email.js'
+import { parseHaiKemenkeu } from '../../src/adapters/hai_kemenkeu/hai-kemenkeu.js'
+import { parsePhone } from '../../src/adapters/phone/phone.js'
+import { parseSociomile } from '../../src/adapters/whatsapp/sociomile.js'
 
 /**
  * One export format under fuzzing: how to make a well-formed record (one line or CSV row), the

@@ -1,0 +1,14 @@
+import type { Adapter } from '../adapter.js'
+import { parseAvayaCdr } from './avaya-cdr.js'
+import { parseAvayaCms } from './avaya-cms.js'
+
+export const PHONE_ADAPTER_VERSION = 'avaya@2'
+
+/**
+ * The phone channel (formats/phone.md): `.csv` files are CMS call records, anything else
+ * (`.cdr`, `.txt`, a collector's own extension) is Communication Manager CDR text.
+ */
+export const parsePhone: Adapter = (input, ctx) =>
+  ctx.fileName.toLowerCase().endsWith('.csv')
+    ? parseAvayaCms(input, ctx)
+    : parseAvayaCdr(input, ctx)
