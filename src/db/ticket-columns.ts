@@ -1,0 +1,168 @@
+import { sql, type RawBuilder } from 'kysely'
+import {
+  DESCRIPTIVE_FIELDS,
+  type DescriptiveField,
+  type TicketState,
+} from '../domain/merge-ticket.js'
+import type { TicketEvent } from '../domain/ticket-event.js'
+import { statusRank } from '../domain/ticket-status.js'
+import type { CopyValue } from './copy-rows.js'
+import type { TicketTable } from './schema.js'
+
+type Sql = RawBuilder<unknown>
+type ColumnName = Extract<keyof TicketTable, string>
+
+/**
+ * One column of `ticket` as a batch writes it: its value in the staged row, taken from a ticket
+ * merged in memory; how the staged row `s` gives it to the insert; and, for all but the key, how
+ * the stored row `t` and the incoming row `excluded` merge (domain/merge-ticket.ts in SQL).
+ */
+export interface TicketColumn {
+  name: ColumnName
+  stage: (state: TicketState) => CopyValue
+  fromStage: Sql
+  merge: Sql | null
+}
+
+/** The columns of `ticket` that have a `_rank` and an `_activity_at` column beside them. */
+type DescriptiveName = {
+  [K in ColumnName]: `${K}_rank` | `${K}_activity_at` extends ColumnName ? K : never
+}[ColumnName]
+
+/** A descriptive field: a value with the status rank and activity time of its record. */
+export interface DescriptiveColumn {
+  field: DescriptiveField
+  name: DescriptiveName
+  rank: `${DescriptiveName}_rank`
+  activityAt: `${DescriptiveName}_activity_at`
+}
+
+const staged = (name: string) => sql`s.${sql.ref(name)}`
+const earliest = (name: string) => sql`least(t.${sql.ref(name)}, excluded.${sql.ref(name)})`
+const latest = (name: string) => sql`greatest(t.${sql.ref(name)}, excluded.${sql.ref(name)})`
+
+function key(name: ColumnName, stage: (event: TicketEvent) => CopyValue): TicketColumn {
+  return { name, stage: (state) => stage(state.event), fromStage: staged(name), merge: null }
+}
+
+function fact(
+  name: ColumnName,
+  stage: (event: TicketEvent) => CopyValue,
+  merge: (name: string) => Sql,
+): TicketColumn {
+  return { name, stage: (state) => stage(state.event), fromStage: staged(name), merge: merge(name) }
+}
+
+/**
+ * The key and the facts a ticket folds from its records (formats/README.md, Merging).
+ * LEAST/GREATEST ignore nulls.
+ */
+const FACTS: readonly TicketColumn[] = [
+  key('channel', (e) => e.channel),
+  key('source_ticket_id', (e) => e.sourceTicketId),
+  fact('opened_at', (e) => e.openedAt, earliest),
+  fact('first_response_at', (e) => e.firstResponseAt, earliest),
+  fact('closed_at', (e) => e.closedAt, latest),
+  fact(
+    'status',
+    (e) => e.status,
+    () =>
+      sql`case when excluded.status_rank > t.status_rank then excluded.status else t.status end`,
+  ),
+  fact('status_rank', (e) => statusRank(e.status), latest),
+  fact('message_count', (e) => e.messageCount, latest),
+]
+
+/** The column of each descriptive field. */
+const DESCRIPTIVE_NAMES: Readonly<Record<DescriptiveField, DescriptiveName>> = {
+  agent: 'agent',
+  topic: 'topic',
+  segment: 'segment',
+  subject: 'subject',
+  customerKey: 'customer_key',
+}
+
+/** Fields taken whole from the record with the best claim, each with where it came from. */
+export const DESCRIPTIVE_COLUMNS: readonly DescriptiveColumn[] = DESCRIPTIVE_FIELDS.map(
+  (field): DescriptiveColumn => {
+    const name = DESCRIPTIVE_NAMES[field]
+    return { field, name, rank: `${name}_rank`, activityAt: `${name}_activity_at` }
+  },
+)
+
+/**
+ * Whether the incoming record's claim on a descriptive field beats the stored one: higher status
+ * rank, then later source activity time, then the greater value by code point (`collate "C"`
+ * compares UTF-8 bytes). An empty field has rank -1 and no time, so any value beats it.
+ */
+export function incomingWins({ name, rank, activityAt }: DescriptiveColumn): Sql {
+  const [value, r, at] = [sql.ref(name), sql.ref(rank), sql.ref(activityAt)]
+  return sql`(excluded.${r}, coalesce(excluded.${at}, '-infinity'), excluded.${value} collate "C")
+    > (t.${r}, coalesce(t.${at}, '-infinity'), t.${value} collate "C")`
+}
+
+/** The three columns of a descriptive field, taken together from the winning side. */
+function descriptiveColumns(column: DescriptiveColumn): TicketColumn[] {
+  const { field, name, rank, activityAt } = column
+  const fromWinner = (part: string) =>
+    sql`case when ${incomingWins(column)} then excluded.${sql.ref(part)} else t.${sql.ref(part)} end`
+  return [
+    {
+      name,
+      stage: ({ event }) => event[field] || null,
+      fromStage: staged(name),
+      merge: fromWinner(name),
+    },
+    {
+      name: rank,
+      stage: ({ fieldSources }) => fieldSources[field].rank,
+      fromStage: staged(rank),
+      merge: fromWinner(rank),
+    },
+    {
+      // Staged only when it differs from the raw record's (activity_at, below; '-infinity' for
+      // none): fields mostly come from that record, and parsing times is most of COPY's work.
+      name: activityAt,
+      stage: ({ fieldSources, rawSource }) => {
+        const { rank, activityAt } = fieldSources[field]
+        const sameTime = rank < 0 || activityAt?.getTime() === rawSource.activityAt?.getTime()
+        return sameTime ? null : (activityAt ?? '-infinity')
+      },
+      fromStage: sql`case when s.${sql.ref(rank)} >= 0
+        then nullif(coalesce(s.${sql.ref(activityAt)}, s.activity_at), '-infinity') end`,
+      merge: fromWinner(activityAt),
+    },
+  ]
+}
+
+/** Every column of `ticket` a batch writes, in one order for the stage, the insert and the merge. */
+export const TICKET_COLUMNS: readonly TicketColumn[] = [
+  ...FACTS,
+  ...DESCRIPTIVE_COLUMNS.flatMap(descriptiveColumns),
+]
+
+/** The columns that fold by a rule of their own rather than by a descriptive claim. */
+export const MERGED_FACTS = FACTS.filter(
+  (column): column is TicketColumn & { merge: Sql } => column.merge !== null,
+)
+
+/** The activity time of the record the raw text came from, staged beside the ticket's columns. */
+const RAW_ACTIVITY: { name: string; stage: (state: TicketState) => CopyValue } = {
+  name: 'activity_at',
+  stage: ({ rawSource }) => rawSource.activityAt,
+}
+
+/** What COPY stages: the ticket's columns, then the raw record's activity time. */
+export const STAGED_COLUMNS: readonly string[] = [
+  ...TICKET_COLUMNS.map((column) => column.name),
+  RAW_ACTIVITY.name,
+]
+
+const STAGERS = [...TICKET_COLUMNS.map((column) => column.stage), RAW_ACTIVITY.stage]
+
+/** A merged ticket as its staged row, in STAGED_COLUMNS order: one array, no copies. */
+export function stagedRow(state: TicketState): CopyValue[] {
+  const row = new Array<CopyValue>(STAGERS.length)
+  for (let i = 0; i < STAGERS.length; i++) row[i] = STAGERS[i]!(state)
+  return row
+}
