@@ -8,6 +8,8 @@ export interface BenchArgs {
   skipMemory: boolean
   skipRollup: boolean
   skipIngest: boolean
+  /** Skips each format alone and the peer loaders (pgloader, a raw COPY). */
+  skipFormats: boolean
   /** Formats whose worker memory peak is measured. */
   memoryChannels: BenchChannel[]
   /** Worker process counts to measure ingestion with. */
@@ -26,6 +28,7 @@ const USAGE = `usage: npm run bench -- [options]
   --memory-bytes N     size of the file per format for the worker memory peak (1073741824)
   --memory-channels C  comma-separated, of whatsapp (CSV), phone (CDR), livechat (NDJSON) (all three)
   --skip-memory, --skip-rollup, --skip-ingest
+  --skip-formats       skip each format alone (CPU per record) and the peers (raw COPY, pgloader)
   --workers 1,2        worker process counts to measure ingestion with (1,2)
   --worker-env K=V     extra setting for the workers, repeatable (e.g. BATCH_SIZE=5000)
   --cpu-prof DIR       run the workers under node --cpu-prof, writing profiles to DIR
@@ -53,6 +56,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
       'skip-memory': { type: 'boolean', default: false },
       'skip-rollup': { type: 'boolean', default: false },
       'skip-ingest': { type: 'boolean', default: false },
+      'skip-formats': { type: 'boolean', default: false },
       workers: { type: 'string' },
       'worker-env': { type: 'string', multiple: true },
       'cpu-prof': { type: 'string' },
@@ -85,6 +89,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
     skipMemory: values['skip-memory'],
     skipRollup: values['skip-rollup'],
     skipIngest: values['skip-ingest'],
+    skipFormats: values['skip-formats'],
     workers: (values.workers ?? '1,2').split(',').map((w) => count('workers', w, 1)),
     dir: values.dir ?? null,
     workerEnv,

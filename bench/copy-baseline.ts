@@ -5,6 +5,7 @@ import pg from 'pg'
 import copyStreams from 'pg-copy-streams'
 import { createCustomerKeyer } from '../src/domain/contact.js'
 import { statusRank } from '../src/domain/ticket-status.js'
+import { BENCH_CUSTOMER_KEY_SECRET } from './measure-ingest.js'
 import { benchTicket, type BenchChannel, type BenchTicket } from './bench-ticket.js'
 
 const COLUMNS =
@@ -37,7 +38,7 @@ export async function copyBaseline(
   }
 }
 
-const keyer = createCustomerKeyer('dering-development-secret')
+const keyer = createCustomerKeyer(BENCH_CUSTOMER_KEY_SECRET)
 const text = (value: string | null) => (value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, ' '))
 const instant = (date: Date | null) => (date ? date.toISOString() : '\\N')
 

@@ -11,6 +11,10 @@ import type { Queues } from '../src/queue/queues.js'
 import { createServices } from '../src/services.js'
 import { isBuildCurrent } from '../bin/build-stamp.js'
 import { startWorkerProcess, type DeringProcess } from '../test/support/dering-process.js'
+import { meterDatabaseBackends, meterProcesses } from './process-cpu.js'
+
+/** Workers refuse the public development secret; the COPY baseline keys customers with this one. */
+export const BENCH_CUSTOMER_KEY_SECRET = 'dering-bench-secret'
 
 export interface BenchFile {
   path: string
@@ -24,6 +28,9 @@ export interface IngestRun {
   outcomes: FileOutcome[]
   /** Peak RSS of each worker process, bytes. */
   peakRss: number[]
+  /** CPU seconds of the worker processes, and of the database's Postgres backends, during the run. */
+  workerCpu: number
+  postgresCpu: number
 }
 
 export interface IngestSetup {
@@ -47,6 +54,7 @@ export async function measureIngest(
     DATABASE_URL: setup.databaseUrl,
     REDIS_URL: setup.redisUrl,
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
+    CUSTOMER_KEY_SECRET: BENCH_CUSTOMER_KEY_SECRET,
     ...setup.env,
   }
   const config = loadConfig({}, { ...env, LOG_LEVEL: 'warn' })
@@ -60,6 +68,8 @@ export async function measureIngest(
     const runs: IngestRun[] = []
     for (const files of batches) {
       const channels = new Map(files.map((f) => [f.path, f.channel]))
+      const workerMeter = await meterProcesses(workers.map((w) => w.pid))
+      const postgresMeter = await meterDatabaseBackends(setup.databaseUrl)
       const started = performance.now()
       const { enqueued } = await enqueuePaths(
         services,
@@ -71,6 +81,8 @@ export async function measureIngest(
         await waitWithProgress(services, enqueued, { showProgress: false }),
       )
       const seconds = (performance.now() - started) / 1000
+      const workerCpu = await workerMeter.stop()
+      const postgresCpu = await postgresMeter.stop()
       const failed = outcomes.find((o) => o.status === 'failed')
       if (failed?.status === 'failed') throw new Error(`${failed.file.path}: ${failed.error}`)
       const peakRss = await Promise.all(workers.map((w) => w.peakRss()))
@@ -79,6 +91,8 @@ export async function measureIngest(
         records: files.reduce((sum, f) => sum + f.records, 0),
         outcomes,
         peakRss,
+        workerCpu,
+        postgresCpu,
       })
     }
     return runs

@@ -5,15 +5,38 @@ export interface BenchRow {
   /** rows/s, or bytes for a memory row. */
   value?: string
   ratio?: number
+  /** CPU per record of the worker processes and of the database's Postgres backends, µs. */
+  workerUs?: number
+  postgresUs?: number
   target?: string
   met?: boolean
 }
 
-const HEADERS = ['measure', 'rows', 'seconds', 'rows/s or peak', 'ratio', 'target', 'met']
+const HEADERS = [
+  'measure',
+  'rows',
+  'seconds',
+  'rows/s or peak',
+  'ratio',
+  'worker µs/rec',
+  'Postgres µs/rec',
+  'target',
+  'met',
+]
 
 export const formatRate = (rows: number, seconds: number): string =>
   Math.round(rows / seconds).toLocaleString('en-US')
 export const formatMegabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`
+
+/** CPU per record of an ingest run, µs. */
+export const cpuPerRecord = (run: {
+  records: number
+  workerCpu: number
+  postgresCpu: number
+}): { workerUs: number; postgresUs: number } => ({
+  workerUs: (run.workerCpu / run.records) * 1e6,
+  postgresUs: (run.postgresCpu / run.records) * 1e6,
+})
 
 /** The bench table as Markdown, so it pastes into docs/benchmarks.md as it is. */
 export function formatBenchTable(rows: readonly BenchRow[]): string {
@@ -23,6 +46,8 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
     r.seconds?.toFixed(2) ?? '',
     r.value ?? '',
     r.ratio?.toFixed(2) ?? '',
+    r.workerUs?.toFixed(1) ?? '',
+    r.postgresUs?.toFixed(1) ?? '',
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
   ])

@@ -6,13 +6,20 @@ import { loadConfig } from '../src/config.js'
 import type { Db } from '../src/db/connect.js'
 import { coerceError } from '../src/errors.js'
 import { parseBenchArgs, USAGE, type BenchArgs } from './bench-args.js'
+import { benchFormats } from './bench-formats.js'
 import { BENCH_CHANNELS, type BenchChannel } from './bench-ticket.js'
 import { createBenchDatabases, type BenchDatabases } from './bench-database.js'
 import { copyBaseline } from './copy-baseline.js'
 import { FILE_EXTENSIONS } from './format-records.js'
 import { measureIngest, sumResults, type BenchFile } from './measure-ingest.js'
 import { measureRollup } from './measure-rollup.js'
-import { formatBenchTable, formatMegabytes, formatRate, type BenchRow } from './print-table.js'
+import {
+  cpuPerRecord,
+  formatBenchTable,
+  formatMegabytes,
+  formatRate,
+  type BenchRow,
+} from './print-table.js'
 import { writeExport, writeExportOfSize } from './write-export.js'
 
 /** Share of the tickets per channel, WhatsApp first as in the report. */
@@ -102,19 +109,27 @@ async function benchIngest(
         )
       }
       const ratio = run.records / run.seconds / baseline
+      const cpu = cpuPerRecord(run)
       rows.push({
         measure: `${name}, ${label}`,
         rows: run.records,
         seconds: run.seconds,
         value: formatRate(run.records, run.seconds),
         ratio,
+        ...cpu,
         target: '≥ 0.50',
         met: ratio >= 0.5,
       })
       print(
-        `${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY)`,
+        `${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY), worker ${cpu.workerUs.toFixed(1)} µs/record, Postgres ${cpu.postgresUs.toFixed(1)} µs/record`,
       )
     }
+  }
+  if (!args.skipFormats) {
+    await benchFormats(
+      { dir, databases, redisUrl, workerEnv: args.workerEnv, baseline, rows, print },
+      counts,
+    )
   }
 }
 
