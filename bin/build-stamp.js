@@ -26,13 +26,24 @@ export function hashSources() {
   return hash.digest('hex')
 }
 
+/**
+ * `current` when dist/ was compiled from the sources exactly as they are now, `stale` when it
+ * was compiled from other sources (an edit or a pull since), `missing` when it was never built
+ * (or its build failed, which writes no stamp).
+ */
+export function buildState() {
+  let stamp
+  try {
+    stamp = readFileSync(STAMP, 'utf8')
+  } catch {
+    return 'missing'
+  }
+  return stamp === hashSources() ? 'current' : 'stale'
+}
+
 /** True when dist/ was compiled from the sources exactly as they are now. */
 export function isBuildCurrent() {
-  try {
-    return readFileSync(STAMP, 'utf8') === hashSources()
-  } catch {
-    return false
-  }
+  return buildState() === 'current'
 }
 
 export function writeStamp(sourceHash) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build` (and `npm ci`, through `prepare`): compiles src/, workers/ and db/ into dist/,
-// which bin/dering.js then runs instead of the TypeScript sources as long as they are unchanged.
-// With --optional (prepare) a failed build only warns: the CLI then runs the sources through tsx.
+// which bin/dering.js runs as long as the sources are unchanged.
+// With --optional (prepare) a failed build only warns, so that `npm ci` still installs; the CLI
+// then asks for `npm run build` until one succeeds.
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,13 +12,13 @@ const optional = process.argv.includes('--optional')
 
 function fail(message) {
   process.stderr.write(
-    `dering build: ${message}; the CLI runs the TypeScript sources instead (slower start, more memory)\n`,
+    `dering build: ${message}; the CLI runs only once npm run build succeeds (npm run dev runs the TypeScript)\n`,
   )
   process.exit(optional ? 0 : 1)
 }
 
 // A clean dist/: output of a deleted source (a renamed migration) must not linger, and while the
-// stamp is gone the CLI runs the sources rather than a half-written build.
+// stamp is gone the CLI refuses to run a half-written build.
 rmSync(DIST, { recursive: true, force: true })
 const before = hashSources()
 let tsc

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when dist/ was built from the sources as they are now (`npm run build`,
-// which `npm ci` runs), else the TypeScript sources through tsx: a fresh clone, an edited or
-// pulled tree never runs old code, and a built one starts faster with ~50 MB less memory.
-import { isBuildCurrent } from './build-stamp.js'
+// Runs the compiled CLI in dist/, which `npm ci` (through `prepare`) and `npm run build` write
+// along with the hash of the sources they compiled. A build that is missing or older than the
+// sources is refused, never run: an edited or pulled tree must not run old code.
+// `npm run dev -- <command>` runs the TypeScript sources instead.
+import { buildState } from './build-stamp.js'
 
-if (isBuildCurrent()) {
-  await import('../dist/src/cli/main.js')
-} else {
-  const { register } = await import('tsx/esm/api')
-  register()
-  await import('../src/cli/main.ts')
+const state = buildState()
+if (state !== 'current') {
+  const what = state === 'missing' ? 'is missing' : 'is older than the sources'
+  process.stderr.write(
+    `dering: the compiled build (dist/) ${what}: run npm run build (or npm run dev -- <command> to run the TypeScript)\n`,
+  )
+  process.exit(2)
 }
+await import('../dist/src/cli/main.js')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixturePath } from '../adapters/run-adapter.js'
-import { CLI_PATH, runCli } from '../support/cli.js'
+import { CLI_ARGS, runCli } from '../support/cli.js'
 import { useTestServices } from '../support/services.js'
 
 /** The states an operator gets stuck in, each ending with what to run (through the CLI). */
@@ -24,7 +24,7 @@ describe('operator ways out', () => {
   })
 
   it('Ctrl-C while waiting on a terminal restores it and prints the jobs still queued', async () => {
-    const command = `node ${CLI_PATH} ingest ${fixturePath('phone/month-day-dates.cdr')} --channel phone --wait`
+    const command = `${process.execPath} ${CLI_ARGS.join(' ')} ingest ${fixturePath('phone/month-day-dates.cdr')} --channel phone --wait`
     // `script` gives the CLI a terminal; ^C on it is the operator's Ctrl-C.
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
       env: { ...process.env, ...t.env(), CDR_DATE_ORDER: 'month/day' },
@@ -89,7 +89,7 @@ describe('operator ways out', () => {
   })
 
   it('a worker whose Redis is unreachable stops soon after SIGTERM', async () => {
-    const child = spawn('node', [CLI_PATH, 'worker'], {
+    const child = spawn(process.execPath, [...CLI_ARGS, 'worker'], {
       env: {
         ...process.env,
         ...t.env(),

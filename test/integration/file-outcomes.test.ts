@@ -3,9 +3,9 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 
 interface IngestJson {
   files: {
@@ -31,7 +31,7 @@ interface IngestJson {
 describe('file outcomes', () => {
   const t = useTestServices()
   const dering = async (args: string[]): Promise<{ code: number; stdout: string }> =>
-    run('node', [CLI, ...args], { env: { ...process.env, ...t.env() } }).then(
+    run(process.execPath, [...CLI_ARGS, ...args], { env: { ...process.env, ...t.env() } }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (failure: { code: number; stdout: string }) => failure,
     )

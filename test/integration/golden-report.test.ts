@@ -10,9 +10,9 @@ import { listExportFiles } from '../../src/files/list-export-files.js'
 import { rollupAndWait } from '../../src/jobs/wait-for-rollup.js'
 import { generateSample } from '../../src/sample/generate-sample.js'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 const PUBLISHED = new URL('../report/report-2021.json', import.meta.url).pathname
 
 interface Published {
@@ -43,9 +43,13 @@ describe('the sample through the whole pipeline reproduces the published 2021 re
   }, 300_000)
 
   it('matches every published figure in `dering report --format json`', async () => {
-    const { stdout } = await run('node', [CLI, 'report', '--year', '2021', '--format', 'json'], {
-      env: { ...process.env, ...t.env() },
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [...CLI_ARGS, 'report', '--year', '2021', '--format', 'json'],
+      {
+        env: { ...process.env, ...t.env() },
+      },
+    )
     const report = JSON.parse(stdout) as Published & { month: string }
     expect(report.month).toBe('2021-12')
     expect(report.consultations.monthly_total).toEqual(published.consultations.monthly_total)
@@ -68,8 +72,8 @@ describe('the sample through the whole pipeline reproduces the published 2021 re
 
   it('`--compare` reports exactly the three printed figures that do not reconcile', async () => {
     const result = await run(
-      'node',
-      [CLI, 'report', '--year', '2021', '--format', 'json', '--compare', PUBLISHED],
+      process.execPath,
+      [...CLI_ARGS, 'report', '--year', '2021', '--format', 'json', '--compare', PUBLISHED],
       {
         env: { ...process.env, ...t.env() },
       },

@@ -5,15 +5,11 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../adapters/run-adapter.js'
+import { CLI_ARGS } from '../support/cli.js'
 import { ingestAndWait, writeTempFile } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
 
 const run = promisify(execFile)
-const CLI = fileURLToCli()
-
-function fileURLToCli(): string {
-  return new URL('../../bin/dering.js', import.meta.url).pathname
-}
 
 describe('every channel through the queue, worker and Postgres', () => {
   const t = useTestServices()
@@ -164,7 +160,7 @@ describe('every channel through the queue, worker and Postgres', () => {
       ['email/sample-thread.mbox', 'inbox.mbox'],
     ]
     for (const [from, to] of samples) await copyFile(fixturePath(from), path.join(mixed, to))
-    const { stdout } = await run('node', [CLI, 'ingest', mixed, '--json'], {
+    const { stdout } = await run(process.execPath, [...CLI_ARGS, 'ingest', mixed, '--json'], {
       env: { ...process.env, ...t.env() },
     })
     const channels = Object.fromEntries(
@@ -186,7 +182,7 @@ describe('every channel through the queue, worker and Postgres', () => {
 
   it('`dering ingest` refuses a file it cannot place, naming the candidates and --channel', async () => {
     const odd = await writeTempFile(dir, 'odd.csv', 'foo;bar\n1;2\n')
-    const failure = await run('node', [CLI, 'ingest', odd], {
+    const failure = await run(process.execPath, [...CLI_ARGS, 'ingest', odd], {
       env: { ...process.env, ...t.env() },
     }).catch((e: unknown) => e)
     expect(failure).toMatchObject({

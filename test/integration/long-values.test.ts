@@ -8,9 +8,9 @@ import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestAndWait } from '../support/ingest.js'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 
 /**
  * A Sociomile export with values no agent types but a paste or a broken export makes: a 3 kB
@@ -62,7 +62,7 @@ describe('long values', () => {
     await sql`update ticket set topic = ${longTopic} where source_ticket_id = 'L-3'`.execute(
       t.services.db,
     )
-    const { stdout } = await run('node', [CLI, 'rollup', '--all'], {
+    const { stdout } = await run(process.execPath, [...CLI_ARGS, 'rollup', '--all'], {
       env: { ...process.env, ...t.env() },
     })
     expect(stdout).toMatch(/2021-11.*2021-12|2 month/s)

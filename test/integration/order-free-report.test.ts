@@ -15,9 +15,9 @@ import { writePhoneSample } from '../../src/sample/phone-sample.js'
 import { createPrng } from '../../src/sample/prng.js'
 import { writeWhatsappSample } from '../../src/sample/whatsapp-sample.js'
 import { useTestServices, type TestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 
 /**
  * `dering sample`'s exports of every channel but email (the same bytes: each channel draws from
@@ -56,9 +56,13 @@ describe('the same exports in another order give a byte-identical report', () =>
   }
 
   async function reportJson(t: TestServices): Promise<string> {
-    const { stdout } = await run('node', [CLI, 'report', '--year', '2021', '--format', 'json'], {
-      env: { ...process.env, ...t.env() },
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [...CLI_ARGS, 'report', '--year', '2021', '--format', 'json'],
+      {
+        env: { ...process.env, ...t.env() },
+      },
+    )
     return stdout
   }
 

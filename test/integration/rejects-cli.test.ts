@@ -3,16 +3,19 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertRejects } from '../../src/db/rejects.js'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 
 // `dering rejects` lists bounded excerpts, never whole records: 50 rejects of a few MB each
 // once took 2.4 GB to list. The whole raw text stays available one reject at a time.
 describe('dering rejects with large raw text', () => {
   const t = useTestServices()
   const dering = (args: string[]) =>
-    run('node', [CLI, ...args], { env: { ...process.env, ...t.env() }, maxBuffer: 64 << 20 })
+    run(process.execPath, [...CLI_ARGS, ...args], {
+      env: { ...process.env, ...t.env() },
+      maxBuffer: 64 << 20,
+    })
   const big = `${'a;'.repeat(1_000_000)}end`
   let rejectId: number
   beforeAll(async () => {

@@ -5,9 +5,9 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const run = promisify(execFile)
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
 /** Any raw control character a terminal acts on (newline aside). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/
@@ -20,7 +20,7 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/
 describe('dering CLI output of hostile text', () => {
   const t = useTestServices()
   const dering = (args: string[]) =>
-    run('node', [CLI, ...args], { env: { ...process.env, ...t.env() } })
+    run(process.execPath, [...CLI_ARGS, ...args], { env: { ...process.env, ...t.env() } })
   let file: string
   beforeAll(async () => {
     await t.startWorker('ingest')

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import type { IngestProgress } from '../../src/jobs/ingest-file.js'
 import { useTestServices } from '../support/services.js'
+import { CLI_ARGS } from '../support/cli.js'
 
 const ROOT = new URL('../..', import.meta.url).pathname
 const HEADER =
@@ -34,7 +35,7 @@ describe('dering worker on SIGTERM', () => {
   }
 
   const startWorkerProcess = async (env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['bin/dering.js', 'worker', '--queue', 'ingest'], {
+    const child = spawn(process.execPath, [...CLI_ARGS, 'worker', '--queue', 'ingest'], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -1,6 +1,15 @@
 import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { isBuildCurrent } from '../../bin/build-stamp.js'
 
-const CLI = new URL('../../bin/dering.js', import.meta.url).pathname
+/**
+ * Node's arguments that start the CLI in tests: bin/dering.js while the compiled build is current
+ * (as `npm ci` leaves it in CI), else the TypeScript sources through tsx, as `npm run dev` does,
+ * so a test never runs old code and never needs a build after an edit.
+ */
+export const CLI_ARGS: readonly string[] = isBuildCurrent()
+  ? [fileURLToPath(new URL('../../bin/dering.js', import.meta.url))]
+  : ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))]
 
 export interface CliRun {
   code: number
@@ -19,8 +28,8 @@ export function runCli(
 ): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
-      'node',
-      [CLI, ...args],
+      process.execPath,
+      [...CLI_ARGS, ...args],
       {
         env: { ...process.env, ...env },
         cwd: options.cwd,
@@ -34,5 +43,3 @@ export function runCli(
     )
   })
 }
-
-export const CLI_PATH = CLI

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
+import { CLI_ARGS } from './cli.js'
 
-const CLI = fileURLToPath(new URL('../../bin/dering.js', import.meta.url))
 const START_TIMEOUT_MS = 60_000
 
 export interface LogLine {
@@ -61,7 +60,7 @@ export async function startDeringProcess(
   args: readonly string[],
   options: DeringProcessOptions,
 ): Promise<DeringProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...CLI_ARGS, ...args], {
     env: { ...process.env, ...options.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
