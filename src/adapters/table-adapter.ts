@@ -4,12 +4,8 @@ import { UnreadableFileError, coerceError } from '../errors.js'
 import type { Adapter, AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { resolveColumns, type ColumnSpecs } from './formats/header-aliases.js'
-import {
-  readTable,
-  tableFormatOf,
-  type TableFormat,
-  type TableRecord,
-} from './formats/read-table.js'
+import { readTable, tableFormatOf, type TableFormat } from './formats/read-table.js'
+import type { TableRecord } from './formats/table-record.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number

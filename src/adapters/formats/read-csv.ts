@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import { csvRecords } from './csv-records.js'
 import { decodeHead, decodeToUtf8, sniffEncoding } from './decode-text.js'
 import { peekStream } from './peek-stream.js'
-import type { TableRecord } from './read-table.js'
+import type { TableRecord } from './table-record.js'
 
 const SNIFF_BYTES = 64 * 1024
 

@@ -1,25 +1,7 @@
 import type { Readable } from 'node:stream'
-import { DEFAULT_LIMITS, type AdapterLimits, type AdapterOptions } from '../adapter.js'
 import { readCsv } from './read-csv.js'
 import { readXlsx } from './read-xlsx.js'
-
-/** One record of a tabular export; record 0 is the header. */
-export interface TableRecord {
-  recordNumber: number
-  cells: string[]
-  /** The record's source text (CSV line(s), or the XLSX cells as JSON) for the quarantine. */
-  raw: string
-  /** Set when the record itself could not be parsed. */
-  error?: string
-}
-
-/** What a table reader needs of its adapter's context: an AdapterContext is one. */
-export interface TableReading {
-  fileName: string
-  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<AdapterLimits>
-  /** A note about the file as a whole: the sheet read, an encoding fallen back to. */
-  note(message: string): void
-}
+import { limitsOf, type TableReading, type TableRecord } from './table-record.js'
 
 export type TableFormat = 'csv' | 'xlsx'
 
@@ -31,13 +13,4 @@ export function readTable(input: Readable, reading: TableReading): AsyncGenerato
   return tableFormatOf(reading.fileName) === 'xlsx'
     ? readXlsx(input, reading)
     : readCsv(input, { ...reading, maxRecordBytes: limitsOf(reading).maxRecordBytes })
-}
-
-/** The reading's limits, the defaults where it names none (detection). */
-export function limitsOf(reading: TableReading): AdapterLimits {
-  return { ...DEFAULT_LIMITS, ...definedOnly(reading.options) }
-}
-
-function definedOnly(options: Partial<AdapterLimits>): Partial<AdapterLimits> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
 }

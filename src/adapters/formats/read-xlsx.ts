@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { UnreadableFileError } from '../../errors.js'
-import { limitsOf, type TableReading, type TableRecord } from './read-table.js'
+import { limitsOf, type TableReading, type TableRecord } from './table-record.js'
 import { sniffBinary, isZip } from './sniff-bytes.js'
 import { checkWorkbookPart, readWorkbookBytes } from './xlsx-limits.js'
 import { listTabs, pickTab, type WorkbookRelationship, type WorkbookSheet } from './xlsx-tabs.js'

@@ -1,0 +1,28 @@
+import { DEFAULT_LIMITS, type AdapterLimits, type AdapterOptions } from '../adapter.js'
+
+/** One record of a tabular export; record 0 is the header. */
+export interface TableRecord {
+  recordNumber: number
+  cells: string[]
+  /** The record's source text (CSV line(s), or the XLSX cells as JSON) for the quarantine. */
+  raw: string
+  /** Set when the record itself could not be parsed. */
+  error?: string
+}
+
+/** What a table reader needs of its adapter's context: an AdapterContext is one. */
+export interface TableReading {
+  fileName: string
+  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<AdapterLimits>
+  /** A note about the file as a whole: the sheet read, an encoding fallen back to. */
+  note(message: string): void
+}
+
+/** The reading's limits, the defaults where it names none (detection). */
+export function limitsOf(reading: TableReading): AdapterLimits {
+  return { ...DEFAULT_LIMITS, ...definedOnly(reading.options) }
+}
+
+function definedOnly(options: Partial<AdapterLimits>): Partial<AdapterLimits> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+}
