@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 import pg from 'pg'
 import type { Db } from './connect.js'
+import { syncLookups } from './sync-lookups.js'
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url))
 
@@ -33,9 +34,14 @@ const migrationsFolder: MigrationProvider = {
   },
 }
 
-/** Migrates to the latest version; each migration runs in its own transaction. */
+/**
+ * Migrates to the latest version, each migration in its own transaction, then brings the
+ * reporting lookups in step with the domain (sync-lookups.ts).
+ */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  return createMigrator(db).migrateToLatest()
+  const result = await createMigrator(db).migrateToLatest()
+  if (!result.error) await syncLookups(db)
+  return result
 }
 
 /**

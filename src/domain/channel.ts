@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+/** In the report's order, which is also reporting.channel's sort_order. */
 export const CHANNELS = ['whatsapp', 'phone', 'email', 'hai_kemenkeu', 'livechat'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const ChannelSchema = z.enum(CHANNELS)

@@ -1,8 +1,17 @@
 import { z } from 'zod'
 
+/** In the report's order, which is also reporting.segment's sort_order. */
 export const SEGMENTS = ['pemda', 'kementerian_lembaga', 'mahasiswa', 'lainnya'] as const
 export type Segment = (typeof SEGMENTS)[number]
 export const SegmentSchema = z.enum(SEGMENTS)
+
+/** How the report names each segment. */
+export const SEGMENT_LABELS: Record<Segment, string> = {
+  pemda: 'Pemda',
+  kementerian_lembaga: 'Kementerian/Lembaga',
+  mahasiswa: 'Mahasiswa',
+  lainnya: 'Lainnya',
+}
 
 /**
  * Raw export values → segment, matched after lower-casing and folding spaces. Data, not code:

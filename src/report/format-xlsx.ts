@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs'
 import { CHANNELS, CHANNEL_LABELS } from '../domain/channel.js'
-import { SEGMENTS } from '../domain/segment.js'
+import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
 import { formatCutOff } from './format-cut-off.js'
 import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
 import type { Report } from './report.js'
-import { SEGMENT_LABELS } from './report-sections.js'
 
 /** Display formats: whole numbers with a thousands separator, percentages with two decimals. */
 const COUNT = '#,##0'

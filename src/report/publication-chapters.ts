@@ -3,7 +3,7 @@
  * each a list of blocks (sentences, figures, tables) the HTML page numbers and lays out.
  */
 import { CHANNELS, CHANNEL_LABELS } from '../domain/channel.js'
-import { SEGMENTS } from '../domain/segment.js'
+import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
 import type { Mismatch } from './compare-report.js'
 import { toReportJson, type ReportJson } from './format-json.js'
 import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
@@ -19,7 +19,7 @@ import {
 import { COLORS, MONTH_AXES, type Chapter } from './publication-blocks.js'
 import { buildChannelChapter } from './publication-channel-chapter.js'
 import type { Report } from './report.js'
-import { describeReport, SEGMENT_LABELS } from './report-sections.js'
+import { describeReport } from './report-sections.js'
 import type { Series } from './svg-charts.js'
 import { formatCount } from './format-number.js'
 

@@ -4,12 +4,11 @@
  * and a missing base. Wording follows the 2021 publication.
  */
 import { CHANNELS, type Channel } from '../domain/channel.js'
-import { SEGMENTS } from '../domain/segment.js'
+import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
 import { formatCount, formatPercentIn } from './format-number.js'
 import type { ReportJson } from './format-json.js'
 import { MONTH_NAMES, monthsOfYear, nameMonth } from './month-names.js'
 import { percentOf } from './percent.js'
-import { SEGMENT_LABELS } from './report-sections.js'
 
 /** Shares print with one decimal (71,9%), changes with two (44,19%), as the publication does. */
 const share = (part: number, whole: number) => formatPercentIn(percentOf(part, whole, 1) ?? 0, 1)

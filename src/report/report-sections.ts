@@ -1,6 +1,6 @@
 import { CHANNELS, CHANNEL_LABELS } from '../domain/channel.js'
 import { escapeControl } from '../domain/escape-control.js'
-import { SEGMENTS, type Segment } from '../domain/segment.js'
+import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
 import { formatChange, formatCount, formatDuration, formatPercent } from './format-number.js'
 import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
 import { percentOf } from './percent.js'
@@ -16,13 +16,6 @@ export interface ReportSection {
   /** The last row is a total. */
   totalLast: boolean
   notes: string[]
-}
-
-export const SEGMENT_LABELS: Record<Segment, string> = {
-  pemda: 'Pemda',
-  kementerian_lembaga: 'Kementerian/Lembaga',
-  mahasiswa: 'Mahasiswa',
-  lainnya: 'Lainnya',
 }
 
 const MONTH_COLUMNS = [...MONTH_ABBREVIATIONS, 'Total']
