@@ -51,6 +51,15 @@ export function postgresJson(value: unknown): string {
   return SUSPECT_JSON.test(json) ? JSON.stringify(postgresValue(value)) : json
 }
 
+/**
+ * Whether JSON text as a file held it (an NDJSON line) is one jsonb accepts as it is. Text
+ * decoded from UTF-8 has no lone surrogate, and JSON has no raw NUL inside a string, so only
+ * the escapes can be wrong.
+ */
+export function isPostgresJson(json: string): boolean {
+  return !SUSPECT_JSON.test(json)
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value) as unknown

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Channel } from '../domain/channel.js'
 import type { Db } from './connect.js'
-import { postgresJson } from './postgres-text.js'
+import { isPostgresJson, postgresJson } from './postgres-text.js'
 import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
 
@@ -10,6 +10,8 @@ export interface TicketSource {
   sourceTicketId: string
   recordNumber: number
   raw: Record<string, unknown>
+  /** `raw` as the JSON text the file held, when it did: stored as it is, not serialized again. */
+  rawJson?: string
 }
 
 /**
@@ -30,9 +32,11 @@ export async function insertTicketSources(
     else byChannel.set(source.channel, [source])
   }
   const rows = [...byChannel].map(([channel, group]) => {
-    const records = `[${group
-      .map((s) => postgresJson([s.sourceTicketId, s.recordNumber, s.raw]))
-      .join(',')}]`
+    let records = '['
+    for (const s of group) {
+      records += `${records.length > 1 ? ',' : ''}${recordJson(s)}`
+    }
+    records += ']'
     const range = `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`
     return {
       channel,
@@ -47,4 +51,12 @@ export async function insertTicketSources(
     .values(rows)
     .onConflict((conflict) => conflict.doNothing())
     .execute()
+}
+
+/** One stored triple: [source_ticket_id, record_number, raw record]. */
+function recordJson({ sourceTicketId, recordNumber, raw, rawJson }: TicketSource): string {
+  if (rawJson !== undefined && isPostgresJson(rawJson)) {
+    return `[${postgresJson(sourceTicketId)},${recordNumber},${rawJson}]`
+  }
+  return postgresJson([sourceTicketId, recordNumber, raw])
 }

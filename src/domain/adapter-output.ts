@@ -16,6 +16,11 @@ export interface TicketOutput {
   skipReason?: SkipReason
   /** Optional fields that did not parse and were left empty. */
   warnings?: string[]
+  /**
+   * `event.raw` as JSON text, when the file holds the record as JSON (an NDJSON line, a chat of
+   * a JSON page): the raw record is stored from it instead of being serialized again.
+   */
+  rawJson?: string
 }
 
 export interface DocumentOutput {

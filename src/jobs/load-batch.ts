@@ -6,7 +6,12 @@ import type {
 } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
 import { stageDocumentOutput, stageTicketOutput } from '../domain/stage-output.js'
-import { mergeTicketStates, stateOf, type TicketState } from '../domain/merge-ticket.js'
+import {
+  mergeTicketStates,
+  sameTicketFacts,
+  stateOf,
+  type TicketState,
+} from '../domain/merge-ticket.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { postgresFields } from '../db/postgres-text.js'
 import { insertRejects } from '../db/rejects.js'
@@ -73,11 +78,12 @@ export async function loadBatch(
   await insertTicketSources(
     trx.db,
     file,
-    tickets.map(({ recordNumber, event }) => ({
+    tickets.map(({ recordNumber, event, rawJson }) => ({
       channel: event.channel,
       sourceTicketId: event.sourceTicketId,
       recordNumber,
       raw: event.raw,
+      rawJson,
     })),
   )
 
@@ -110,12 +116,7 @@ function mergeByTicket(tickets: readonly TicketOutput[]): {
     const before = merged.get(event.sourceTicketId)
     const after = before ? mergeTicketStates(before, stateOf(event)) : stateOf(event)
     merged.set(event.sourceTicketId, after)
-    return !before || !sameFacts(before, after)
+    return !before || !sameTicketFacts(before, after)
   })
   return { merged, changedMerge }
-}
-
-function sameFacts(a: TicketState, b: TicketState): boolean {
-  const facts = (s: TicketState) => JSON.stringify([{ ...s.event, raw: null }, s.fieldSources])
-  return facts(a) === facts(b)
 }

@@ -75,6 +75,7 @@ export function parseDeskproChat(
       messageCount: Array.isArray(chat.messages) ? chat.messages.length : null,
       raw: chat,
     },
+    rawJson: raw,
     ...(warnings.length > 0 && { warnings }),
   }
 }

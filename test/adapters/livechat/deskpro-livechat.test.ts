@@ -37,6 +37,7 @@ function ticket(
       ...blankEvent('livechat'),
       ...event,
     },
+    rawJson: expect.any(String) as string,
   }
 }
 
@@ -193,6 +194,17 @@ describe('parseDeskproLivechat', () => {
         warnings: ['unparseable date_first_agent_message: soon'],
       },
     ])
+  })
+
+  it('keeps each chat as the JSON text the file holds, for the raw record store', async () => {
+    for (const fixture of ['sample-page.json', 'bad-line.ndjson']) {
+      const tickets = (await run(fixture)).filter((o) => o.kind === 'ticket')
+      expect(tickets.length).toBeGreaterThan(0)
+      for (const { rawJson, event } of tickets) expect(JSON.parse(rawJson!)).toEqual(event.raw)
+    }
+    const lines = readFileSync(fixturePath('livechat/bad-line.ndjson'), 'utf8').split('\r\n')
+    const [first] = (await run('bad-line.ndjson')).filter((o) => o.kind === 'ticket')
+    expect(first?.rawJson).toBe(lines[0])
   })
 
   it('reads NDJSON line by line: a bad line is rejected, blank lines are not records', async () => {
