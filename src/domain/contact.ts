@@ -21,10 +21,25 @@ export type CustomerKeyer = (contact: string | null | undefined) => string | nul
  * and without the secret the key cannot be turned back into the contact.
  */
 export function createCustomerKeyer(secret: string): CustomerKeyer {
+  // Customers come back: their contacts repeat within a file and across overlapping exports, and
+  // an HMAC costs more than a lookup. Emptied when full, so memory stays bounded.
+  const known = new Map<string, string | null>()
   return (contact) => {
     if (!contact?.trim()) return null
-    const normalized = contact.includes('@') ? normalizeEmail(contact) : normalizePhone(contact)
-    if (!normalized) return null
-    return createHmac('sha256', secret).update(normalized).digest('hex').slice(0, 32)
+    let key = known.get(contact)
+    if (key === undefined) {
+      if (known.size >= KNOWN_CONTACTS) known.clear()
+      key = customerKeyOf(secret, contact)
+      known.set(contact, key)
+    }
+    return key
   }
+}
+
+const KNOWN_CONTACTS = 20_000
+
+function customerKeyOf(secret: string, contact: string): string | null {
+  const normalized = contact.includes('@') ? normalizeEmail(contact) : normalizePhone(contact)
+  if (!normalized) return null
+  return createHmac('sha256', secret).update(normalized).digest('hex').slice(0, 32)
 }

@@ -36,6 +36,16 @@ describe('normalizeEmail', () => {
 describe('createCustomerKeyer', () => {
   const key = createCustomerKeyer('secret-1')
 
+  it('keys a contact seen before as it did the first time, also past its memory of contacts', () => {
+    const contacts = Array.from({ length: 25_000 }, (_, i) => `0812${String(i).padStart(8, '0')}`)
+    const first = contacts.map(key)
+    const again = contacts.map(key)
+    const fresh = contacts.map((contact) => createCustomerKeyer('secret-1')(contact))
+    expect(again).toEqual(first)
+    expect(first).toEqual(fresh)
+    expect(new Set(first).size).toBe(contacts.length)
+  })
+
   it('gives one contact one key, however it is written', () => {
     const phone = key('6281234567890')
     expect(phone).toMatch(/^[0-9a-f]{32}$/)
