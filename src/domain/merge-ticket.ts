@@ -40,14 +40,40 @@ export function stateOf(event: TicketEvent): TicketState {
     activityAt: sourceActivityAt(event),
   }
   const fieldSources = {} as Record<DescriptiveField, FieldSource>
-  const normalized = { ...event }
+  let normalized = event // copied only when a field is empty but not null (most records: none)
   for (const field of DESCRIPTIVE_FIELDS) {
     const empty = isEmpty(event[field])
     fieldSources[field] = empty ? NO_SOURCE : source
-    if (empty) Object.assign(normalized, { [field]: null })
+    if (empty && event[field] !== null) {
+      if (normalized === event) normalized = { ...event }
+      Object.assign(normalized, { [field]: null })
+    }
   }
   return { event: normalized, fieldSources, rawSource: source }
 }
+
+/** Whether two states of a ticket hold the same facts and field sources (raw records aside). */
+export function sameTicketFacts(a: TicketState, b: TicketState): boolean {
+  const x = a.event
+  const y = b.event
+  return (
+    x.channel === y.channel &&
+    x.sourceTicketId === y.sourceTicketId &&
+    sameTime(x.openedAt, y.openedAt) &&
+    sameTime(x.firstResponseAt, y.firstResponseAt) &&
+    sameTime(x.closedAt, y.closedAt) &&
+    x.status === y.status &&
+    x.messageCount === y.messageCount &&
+    DESCRIPTIVE_FIELDS.every(
+      (field) =>
+        x[field] === y[field] &&
+        a.fieldSources[field].rank === b.fieldSources[field].rank &&
+        sameTime(a.fieldSources[field].activityAt, b.fieldSources[field].activityAt),
+    )
+  )
+}
+
+const sameTime = (a: Date | null, b: Date | null) => a?.getTime() === b?.getTime()
 
 /**
  * Merges two states of one ticket (formats/README.md, Merging) so that arrival order never

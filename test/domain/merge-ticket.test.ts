@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mergeTicketEvents, mergeTicketRecords } from '../../src/domain/merge-ticket.js'
+import {
+  mergeTicketEvents,
+  mergeTicketRecords,
+  mergeTicketStates,
+  sameTicketFacts,
+  stateOf,
+  type TicketState,
+} from '../../src/domain/merge-ticket.js'
 import { SEGMENTS } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { blankEvent } from '../adapters/run-adapter.js'
@@ -335,5 +342,27 @@ describe('mergeTicketEvents: rules', () => {
     expect(
       mergeTicketEvents(event({ messageCount: 0 }), event({ messageCount: null })).messageCount,
     ).toBe(0)
+  })
+})
+
+describe('sameTicketFacts', () => {
+  // The states as JSON, raw records aside, keys in one order.
+  const facts = (s: TicketState) =>
+    JSON.stringify([{ ...s.event, raw: null }, s.fieldSources], (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : value,
+    )
+
+  it('agrees with comparing the states as JSON, for records and their merges', () => {
+    fc.assert(
+      fc.property(recordArb, recordArb, fc.boolean(), (one, other, merge) => {
+        const a = stateOf(event(one))
+        const b = merge ? mergeTicketStates(a, stateOf(event(other))) : stateOf(event(other))
+        expect(sameTicketFacts(a, b)).toBe(facts(a) === facts(b))
+        expect(sameTicketFacts(a, a)).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
