@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { postgresValue } from './postgres-text.js'
 import type { Database } from './schema.js'
@@ -59,6 +59,14 @@ export interface ClientTransaction {
   client: pg.PoolClient
 }
 
+export interface TransactionOptions {
+  /**
+   * `off`: the commit does not wait for its WAL flush. Only for work whose loss in a crash is
+   * redone anyway (a batch together with its checkpoint).
+   */
+  synchronousCommit?: 'off'
+}
+
 /**
  * Runs `work` in a transaction on one connection of `db`'s pool, committed when it resolves and
  * rolled back when it throws. A connection that failed mid-transaction is discarded, not reused.
@@ -66,6 +74,7 @@ export interface ClientTransaction {
 export async function transactionWithClient<T>(
   db: Db,
   work: (trx: ClientTransaction) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
   const pool = pools.get(db)
   if (!pool) throw new TypeError('not a database made by createDb')
@@ -81,6 +90,9 @@ export async function transactionWithClient<T>(
   let broken: Error | undefined
   try {
     await client.query('begin')
+    if (options.synchronousCommit === 'off') {
+      await client.query('set local synchronous_commit = off')
+    }
     const result = await work({ db: bound, client })
     await client.query('commit')
     return result
@@ -90,4 +102,9 @@ export async function transactionWithClient<T>(
   } finally {
     client.release(broken)
   }
+}
+
+/** A cheap round trip: resolves once Postgres answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db)
 }

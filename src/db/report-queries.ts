@@ -1,6 +1,23 @@
-import type { ReportFigures } from '../report/report.js'
 import { sql } from 'kysely'
 import type { Db } from './connect.js'
+
+/** Rollup rows a report is built from (src/report/build-report.ts). Months are 'YYYY-MM'. */
+export interface ReportFigures {
+  channelMonths: readonly {
+    month: string
+    channel: string
+    consultations: number
+    abandoned: number
+    firstResponseMedianSeconds: number | null
+    firstResponseMeanSeconds: number | null
+  }[]
+  segmentMonths: readonly { month: string; segment: string; consultations: number }[]
+  documentMonths: readonly { month: string; documents: number }[]
+  /** The report month's top topics. */
+  topics: readonly { channel: string; rank: number; topic: string; consultations: number }[]
+  /** When the last import finished (ISO instant): the figures' cut-off; null when unknown. */
+  dataAsOf?: string | null
+}
 
 /** 'YYYY-MM-DD' (first day) → 'YYYY-MM'. */
 const toMonth = (date: string) => date.slice(0, 7)

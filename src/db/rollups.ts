@@ -1,10 +1,12 @@
 import { sql, type Transaction } from 'kysely'
 import { isWibMonth, toWibMonth, wibMonthStart } from '../domain/wib-month.js'
-import type { RollupPayload } from '../queue/catalog.js'
 import type { Db } from './connect.js'
 import { monthBounds, monthsTable, type MonthBounds } from './month-bounds.js'
 import type { Database } from './schema.js'
 import { aggregateTicketMonths, insertTicketMonths } from './ticket-month-rollups.js'
+
+/** Which months a rollup rewrites: those listed, the current and previous one, or every month with data. */
+export type RollupScope = { months: readonly string[] } | { recent: true } | { all: true }
 
 /** Serializes rollups (worker, CLI, scheduler): two rewrites of one month would collide on its keys. */
 const ROLLUP_LOCK_KEY = 4_150_420
@@ -19,7 +21,7 @@ const ROLLUP_TABLES = [
 /** The months a rollup payload stands for, sorted; `now` decides what `recent` means. */
 export async function monthsToRecompute(
   db: Db,
-  payload: RollupPayload,
+  payload: RollupScope,
   now: Date,
 ): Promise<string[]> {
   if ('months' in payload) return normalizeMonths(payload.months)

@@ -87,16 +87,19 @@ async function ingestSpooled(
   let ordinal = 0
   let batch: AdapterOutput[] = []
   const write = async (outputs: AdapterOutput[], checkpoint: number) => {
-    await transactionWithClient(db, async (trx) => {
-      // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
-      // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
-      // every batch before the job can complete.
-      await trx.client.query('set local synchronous_commit = off')
-      const result = await loadBatch(trx, file, outputs)
-      counts = addCounts(counts, result.counts)
-      result.months.forEach((month) => months.add(month))
-      await saveImportProgress(trx.db, importId, counts, checkpoint)
-    }).catch((thrown: unknown) => {
+    // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
+    // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
+    // every batch before the job can complete.
+    await transactionWithClient(
+      db,
+      async (trx) => {
+        const result = await loadBatch(trx, file, outputs)
+        counts = addCounts(counts, result.counts)
+        result.months.forEach((month) => months.add(month))
+        await saveImportProgress(trx.db, importId, counts, checkpoint)
+      },
+      { synchronousCommit: 'off' },
+    ).catch((thrown: unknown) => {
       throw unstorableBatch(thrown, payload.name, checkpoint - outputs.length + 1, checkpoint)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })

@@ -1,5 +1,4 @@
-import { sql } from 'kysely'
-import type { Db } from '../db/connect.js'
+import { pingDatabase, type Db } from '../db/connect.js'
 import type { ConnectionState } from './connection-state.js'
 
 export interface PostgresWatch {
@@ -22,7 +21,7 @@ export function watchPostgres(db: Db, state: ConnectionState): PostgresWatch {
   const check = async (): Promise<void> => {
     if (stopped) return
     try {
-      await withTimeout(sql`select 1`.execute(db), PROBE_TIMEOUT_MS)
+      await withTimeout(pingDatabase(db), PROBE_TIMEOUT_MS)
       failures = 0
       state.markUp()
     } catch (error) {

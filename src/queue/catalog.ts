@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { ChannelSchema, type Channel } from '../domain/channel.js'
 import type { ImportCounts } from '../domain/import-counts.js'
 import { MONTH_PATTERN } from '../domain/wib-month.js'
-import { SHA256_PATTERN } from '../spool/spool-entry.js'
+import { SHA256_PATTERN } from '../domain/sha256-pattern.js'
 
 /** The one place that names queues. */
 export const QUEUES = { ingest: 'ingest', rollup: 'rollup', scan: 'scan' } as const

@@ -1,20 +1,18 @@
 import { Cluster, Redis, type ClusterOptions } from 'ioredis'
-import type { Config } from '../config.js'
 import { parseClusterNodes, parseNatMap } from './cluster-nodes.js'
 
 /** A single Redis or a Redis Cluster: BullMQ and dering's own commands take either. */
 export type RedisClient = Redis | Cluster
 
 /** The settings that say where Redis is. */
-export type RedisSettings = Pick<
-  Config,
-  | 'REDIS_URL'
-  | 'REDIS_CLUSTER_NODES'
-  | 'REDIS_CLUSTER_NAT_MAP'
-  | 'REDIS_CLUSTER_USERNAME'
-  | 'REDIS_CLUSTER_PASSWORD'
-  | 'REDIS_CLUSTER_TLS'
->
+export interface RedisSettings {
+  REDIS_URL: string
+  REDIS_CLUSTER_NODES?: string
+  REDIS_CLUSTER_NAT_MAP?: string
+  REDIS_CLUSTER_USERNAME?: string
+  REDIS_CLUSTER_PASSWORD?: string
+  REDIS_CLUSTER_TLS: boolean
+}
 
 /**
  * - `command`: a CLI command's connection; gives up after a few seconds without Redis, so the

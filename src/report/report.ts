@@ -1,23 +1,8 @@
 import type { Channel } from '../domain/channel.js'
 import type { Segment } from '../domain/segment.js'
 
-/** Rollup rows a report is built from (src/db/report-queries.ts reads them). Months are 'YYYY-MM'. */
-export interface ReportFigures {
-  channelMonths: readonly {
-    month: string
-    channel: string
-    consultations: number
-    abandoned: number
-    firstResponseMedianSeconds: number | null
-    firstResponseMeanSeconds: number | null
-  }[]
-  segmentMonths: readonly { month: string; segment: string; consultations: number }[]
-  documentMonths: readonly { month: string; documents: number }[]
-  /** The report month's top topics. */
-  topics: readonly { channel: string; rank: number; topic: string; consultations: number }[]
-  /** When the last import finished (ISO instant): the figures' cut-off; null when unknown. */
-  dataAsOf?: string | null
-}
+/** The rollup rows a report is built from, as src/db/report-queries.ts selects them. */
+export type { ReportFigures } from '../db/report-queries.js'
 
 /** Consultations per channel in one month; channels without tickets are 0. */
 export interface ChannelCounts {

@@ -1,10 +1,9 @@
 import path from 'node:path'
+import { SHA256_PATTERN } from '../domain/sha256-pattern.js'
 import { UnreadableFileError } from '../errors.js'
 import { openRegularFile, type OpenedFile } from './open-regular-file.js'
 
 /** A spool entry's name: the sha256 of its content, 64 lowercase hex digits, nothing else. */
-export const SHA256_PATTERN = /^[0-9a-f]{64}$/
-
 export function isSha256(name: string): boolean {
   return SHA256_PATTERN.test(name)
 }
