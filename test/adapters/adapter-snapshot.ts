@@ -7,6 +7,7 @@ import {
   type AdapterContext,
   type AdapterOptions,
 } from '../../src/adapters/adapter.js'
+import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { Channel } from '../../src/domain/channel.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 import { fixturePath, testCustomerKey } from './run-adapter.js'
@@ -79,7 +80,9 @@ async function snapshotFixture(
   }
   const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
   try {
-    for await (const output of parse(createReadStream(path), ctx)) outputs.push(stableJson(output))
+    for await (const output of parse(createReadStream(path), ctx)) {
+      outputs.push(stableJson(withoutRawJson(output)))
+    }
   } catch (error) {
     return {
       sha256,
@@ -89,6 +92,20 @@ async function snapshotFixture(
     }
   }
   return { sha256, outputs, notes }
+}
+
+/**
+ * A ticket's rawJson is its raw record as the file's text, which the raw record store keeps in
+ * its place: no output of its own, as long as it is that record.
+ */
+function withoutRawJson(output: AdapterOutput): AdapterOutput {
+  if (output.kind !== 'ticket' || output.rawJson === undefined) return output
+  const { rawJson, ...rest } = output
+  const parsed = JSON.stringify(stableJson(JSON.parse(rawJson)))
+  if (parsed !== JSON.stringify(stableJson(output.event.raw))) {
+    throw new Error(`record ${output.recordNumber}: rawJson is not the raw record`)
+  }
+  return rest
 }
 
 /** Dates as ISO text, keys sorted and undefined fields left out: equal output, equal JSON. */
