@@ -20,3 +20,47 @@ export function coerceError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
   return new Error(typeof thrown === 'string' ? thrown : JSON.stringify(thrown), { cause: thrown })
 }
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  // Postgres: connection exceptions, server shutting down, database missing.
+  '57P01',
+  '57P02',
+  '57P03',
+  '3D000',
+])
+
+/** What pg and ioredis say when a server went away or never answered. */
+const CONNECTION_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'Connection is closed',
+    'connect ECONNREFUSED',
+    'timeout exceeded when trying to connect',
+    'Reached the max retries per request limit',
+    // ioredis Cluster: no seed node answered.
+    'Failed to refresh slots cache',
+    'None of startup nodes is available',
+  ].join('|'),
+  'i',
+)
+
+/**
+ * Whether an error means Postgres or Redis is away (as opposed to a bad query or bad input):
+ * the worker then waits for the service and retries, the CLI exits with "cannot reach".
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true
+  if (error instanceof AggregateError || error.name === 'AggregateError') {
+    return (error as AggregateError).errors.some(isConnectionError)
+  }
+  return CONNECTION_MESSAGES.test(error.message)
+}

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js'
-import { ConfigError, UnreadableFileError } from '../errors.js'
+import { ConfigError, isConnectionError, UnreadableFileError } from '../errors.js'
 import { EXIT } from './exit-codes.js'
 
 /** What an operator reads on stderr for an error, and the exit code that goes with it. */
@@ -13,7 +13,6 @@ type Settings = Pick<Config, 'DATABASE_URL' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES
 /** Postgres error codes of a schema older than the code: a missing table, schema or column. */
 const NOT_MIGRATED = new Set(['42P01', '3F000', '42703', '42883'])
 const NO_DATABASE = '3D000'
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT'])
 
 export function describeError(error: Error, settings: Settings | undefined): ErrorReport {
   if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT.usage }
@@ -35,39 +34,32 @@ export function describeError(error: Error, settings: Settings | undefined): Err
 
 /** `cannot reach Redis at 127.0.0.1:6379 (REDIS_URL): …`, or null when the error is another one. */
 function unreachableService(error: Error, settings: Settings | undefined): string | null {
+  if (!isConnectionError(error)) return null
   const redis = address(settings?.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379)
   const postgres = address(settings?.DATABASE_URL ?? 'postgres://127.0.0.1:5432/dering', 5432)
   const say = (name: string, where: string, setting: string) =>
     `cannot reach ${name} at ${where} (${setting}): is it running? (${firstLine(error) || codeOf(error)})`
-  // ioredis Cluster: no seed node answered.
-  if (
-    error.message.startsWith('Failed to refresh slots cache') ||
-    error.message.startsWith('None of startup nodes is available')
-  ) {
-    return say('the Redis Cluster', settings?.REDIS_CLUSTER_NODES ?? redis, 'REDIS_CLUSTER_NODES')
+  const cluster = () =>
+    say('the Redis Cluster', settings?.REDIS_CLUSTER_NODES ?? redis, 'REDIS_CLUSTER_NODES')
+  if (CLUSTER_UNREACHABLE.test(error.message)) return cluster()
+  if (REDIS_UNREACHABLE.test(error.message)) {
+    return settings?.REDIS_CLUSTER_NODES ? cluster() : say('Redis', redis, 'REDIS_URL')
   }
-  // ioredis, once a command connection gives up.
-  if (
-    error.message.startsWith('Connection is closed') ||
-    error.message.includes('Reached the max retries per request limit')
-  ) {
-    return settings?.REDIS_CLUSTER_NODES
-      ? say('the Redis Cluster', settings.REDIS_CLUSTER_NODES, 'REDIS_CLUSTER_NODES')
-      : say('Redis', redis, 'REDIS_URL')
-  }
+  // A socket error names the port it tried; anything that is not Redis's is Postgres's.
   const causes = error instanceof AggregateError ? (error.errors as unknown[]) : [error]
-  const refused = causes.find(
-    (cause): cause is NodeJS.ErrnoException =>
-      cause instanceof Error && UNREACHABLE_CODES.has(codeOf(cause) ?? ''),
-  )
-  if (!refused && !(error instanceof AggregateError)) return null
-  // pg reports the port it tried; anything that is not Redis's is Postgres's.
-  const port = (refused as { port?: number } | undefined)?.port
+  const port = causes
+    .map((cause) => (cause as { port?: unknown } | null)?.port)
+    .find((p): p is number => typeof p === 'number')
   const redisPort = Number(redis.split(':').pop())
   return port !== undefined && port === redisPort && !postgres.endsWith(`:${port}`)
     ? say('Redis', redis, 'REDIS_URL')
     : say('Postgres', postgres, 'DATABASE_URL')
 }
+
+/** ioredis Cluster: no seed node answered. */
+const CLUSTER_UNREACHABLE = /^(Failed to refresh slots cache|None of startup nodes is available)/
+/** ioredis, once a command connection gives up. */
+const REDIS_UNREACHABLE = /^Connection is closed|Reached the max retries per request limit/
 
 function address(url: string, defaultPort: number): string {
   try {

@@ -41,34 +41,6 @@ export function createConnectionState(logger: Logger, service: ServiceName): Con
   }
 }
 
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  // Postgres: connection exceptions, server shutting down, database missing.
-  '57P01',
-  '57P02',
-  '57P03',
-  '3D000',
-])
-
-/** Whether an error means the service is away (as opposed to a bad query or bad input). */
-export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const code = (error as { code?: unknown }).code
-  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true
-  if (error.name === 'AggregateError') {
-    return (error as AggregateError).errors.some(isConnectionError)
-  }
-  return /Connection terminated|Connection is closed|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
-    error.message,
-  )
-}
-
 function describeConnectionError(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const code = (error as { code?: unknown }).code

@@ -1,6 +1,6 @@
 import { MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq'
 import { ZodError } from 'zod'
-import { UnreadableFileError, coerceError } from '../errors.js'
+import { UnreadableFileError, coerceError, isConnectionError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import {
   IngestPayload,
@@ -13,7 +13,6 @@ import {
 } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import { failOrphanedImports, failRunningImportOfJob } from '../db/imports.js'
-import { isConnectionError } from './connection-state.js'
 import { ingestFile } from './ingest-file.js'
 import { rollupMonths } from './rollup-months.js'
 import { countScan, scanInbox } from './scan-inbox.js'
