@@ -1,15 +1,13 @@
 import { Readable } from 'node:stream'
-import type { Channel } from '../domain/channel.js'
+import { CHANNELS, type Channel } from '../domain/channel.js'
 import { coerceError } from '../errors.js'
 import type { AdapterLimits, AdapterOptions } from './adapter.js'
-import { scoreCmsTable } from './phone/avaya-cms.js'
-import { cdrLayoutOfText } from './phone/cdr-detect.js'
-import { scoreHaiKemenkeuTable } from './hai_kemenkeu/hai-kemenkeu.js'
+import type { ChannelDetection } from './channel-adapter.js'
 import { peekStream } from './formats/peek-stream.js'
 import { readTable, tableFormatOf } from './formats/read-table.js'
 import type { TableReading } from './formats/table-record.js'
 import { sniffBinary, isZip } from './formats/sniff-bytes.js'
-import { scoreSociomileTable } from './whatsapp/sociomile.js'
+import { CHANNEL_ADAPTERS } from './registry.js'
 import type { TableSample, TableScorer } from './table-score.js'
 
 export type Detection =
@@ -20,21 +18,23 @@ const HEAD_BYTES = 8 * 1024
 /** Detection reads at most this much of a CSV, and this many rows after the header. */
 const SAMPLE_BYTES = 64 * 1024
 const SAMPLE_ROWS = 20
-const MAIL_HEADER =
-  /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
 
+/** Each channel's way of recognizing its exports, in the registry's order. */
+const DETECTIONS: readonly [Channel, ChannelDetection][] = CHANNELS.map((channel) => [
+  channel,
+  CHANNEL_ADAPTERS[channel].detect,
+])
 /** Tabular exports; each rates a sample (its columns and value shapes) next to its column specs. */
-const TABLE_CHANNELS: readonly [Channel, TableScorer][] = [
-  ['phone', scoreCmsTable],
-  ['hai_kemenkeu', scoreHaiKemenkeuTable],
-  ['whatsapp', scoreSociomileTable],
-]
+const TABLE_CHANNELS: readonly [Channel, TableScorer][] = DETECTIONS.flatMap(([channel, detect]) =>
+  detect.scoreTable ? [[channel, detect.scoreTable]] : [],
+)
 
 /**
  * Picks a file's channel from its first bytes, extension and content: a known binary signature
- * (an image, a PDF) is no export at all; then a mail header, a JSON shape, fixed-width CDR records
- * (in the configured layout, the default or a preset), or for a table the channel whose columns
- * and values fit its header and first rows best.
+ * (an image, a PDF) is no export at all; then an extension only one channel's exports have, for a
+ * table the channel whose columns and values fit its header and first rows best, or for other text
+ * the channel that recognizes its start (mail headers, a JSON shape, fixed-width CDR records in
+ * the configured layout, the default or a preset).
  * Reads only the start of the file (XLSX: the first rows of the sheet it would read).
  */
 export async function detectChannel(
@@ -55,23 +55,18 @@ export async function detectChannel(
     return detectTable({ fileName, options, note: () => undefined }, open)
   }
   if (binary) return notAnExport(`a ${binary}, not a channel export`)
-  if (extension === '.eml' || extension === '.mbox') return found('email', `${extension} extension`)
-  if (['.json', '.ndjson', '.jsonl'].includes(extension)) {
-    return found('livechat', `${extension} extension`)
-  }
-  if (extension === '.cdr') return found('phone', '.cdr extension')
+  const byExtension = DETECTIONS.find(([, detect]) => detect.extensions?.includes(extension))
+  if (byExtension) return found(byExtension[0], `${extension} extension`)
   if (extension === '.csv') return detectTable({ fileName, options, note: () => undefined }, open)
 
   const text = head.toString('utf8').replace(/^\uFEFF/, '')
-  if (/^\s*[[{]/.test(text)) return found('livechat', 'JSON content')
-  if (MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text)) {
-    return found('email', 'mail headers')
+  for (const [channel, detect] of DETECTIONS) {
+    const by = detect.recognizeText?.(text, options)
+    if (by) return found(channel, by)
   }
-  const cdrLayout = cdrLayoutOfText(text, options.cdrLayout ?? null)
-  if (cdrLayout) return found('phone', `fixed-width CDR records (${cdrLayout})`)
   return {
     kind: 'unknown',
-    candidates: ['phone', 'email', 'livechat'],
+    candidates: DETECTIONS.filter(([, detect]) => detect.recognizeText).map(([channel]) => channel),
     reason: 'no known extension and no recognizable content',
   }
 }

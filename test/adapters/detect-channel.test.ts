@@ -47,9 +47,9 @@ describe('detectChannel: the table channel that fits best', () => {
     const tie = 'Ticket ID,Tanggal Dibuat,Unit,Agen\n'
     expect(await detectBytes('export.csv', tie)).toEqual({
       kind: 'unknown',
-      candidates: ['hai_kemenkeu', 'whatsapp'],
+      candidates: ['whatsapp', 'hai_kemenkeu'],
       reason:
-        'the header row and first rows fit hai_kemenkeu and whatsapp equally well (hai_kemenkeu 3.00, whatsapp 3.00)',
+        'the header row and first rows fit whatsapp and hai_kemenkeu equally well (whatsapp 3.00, hai_kemenkeu 3.00)',
     })
   })
 
@@ -79,7 +79,7 @@ describe('detectChannel: damaged and binary files are unknown, with a reason', (
   it('a truncated workbook', async () => {
     expect(await detectFixture('whatsapp/truncated-workbook.xlsx')).toEqual({
       kind: 'unknown',
-      candidates: ['phone', 'hai_kemenkeu', 'whatsapp'],
+      candidates: ['whatsapp', 'phone', 'hai_kemenkeu'],
       reason:
         'not a readable XLSX file: no ZIP central directory: the file is truncated or damaged',
     })

@@ -1,0 +1,16 @@
+import type { ChannelAdapter } from '../channel-adapter.js'
+import { EMAIL_ADAPTER_VERSION, parseEmail } from './email.js'
+
+const MAIL_HEADER =
+  /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
+
+/** The consultation and Email Lapor inboxes, as mbox files or single .eml messages (formats/email.md). */
+export const emailAdapter: ChannelAdapter = {
+  parse: parseEmail,
+  version: EMAIL_ADAPTER_VERSION,
+  detect: {
+    extensions: ['.eml', '.mbox'],
+    recognizeText: (text) =>
+      MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text) ? 'mail headers' : null,
+  },
+}

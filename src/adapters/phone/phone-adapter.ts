@@ -1,0 +1,18 @@
+import type { ChannelAdapter } from '../channel-adapter.js'
+import { scoreCmsTable } from './avaya-cms.js'
+import { cdrLayoutOfText } from './cdr-detect.js'
+import { parsePhone, PHONE_ADAPTER_VERSION } from './phone.js'
+
+/** Avaya CMS call records (CSV) and Communication Manager CDR text (formats/phone.md). */
+export const phoneAdapter: ChannelAdapter = {
+  parse: parsePhone,
+  version: PHONE_ADAPTER_VERSION,
+  detect: {
+    extensions: ['.cdr'],
+    scoreTable: scoreCmsTable,
+    recognizeText: (text, options) => {
+      const layout = cdrLayoutOfText(text, options.cdrLayout ?? null)
+      return layout && `fixed-width CDR records (${layout})`
+    },
+  },
+}
