@@ -3,16 +3,30 @@
  * character (nor jsonb a \u0000), and its UTF-8 has no lone surrogate (jsonb refuses a lone
  * \ud800 escape). Text from files is anything at all, so every string bound for Postgres, facts,
  * reasons, raw records, file names, notes and error messages alike, passes through here: NULs are
- * dropped and lone surrogates become U+FFFD. One bad byte must never fail a batch.
+ * dropped and lone surrogates become U+FFFD. One bad byte must never fail a batch. A quarantined
+ * record's raw text is the exception: it keeps such characters visible as escapes, since they
+ * may be why it was rejected.
  */
 
 const SUSPECT = /[\0\uD800-\uDFFF]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NUL_OR_LONE_SURROGATE = new RegExp(`\\0|${LONE_SURROGATE.source}`, 'g')
 
 /** `text` without NULs and with each lone surrogate replaced by U+FFFD. */
 export function postgresText(text: string): string {
   if (!SUSPECT.test(text)) return text
   return text.replaceAll('\0', '').replace(LONE_SURROGATE, '\uFFFD')
+}
+
+/**
+ * Quarantined raw text as Postgres accepts it and an operator can still read it: a NUL becomes
+ * `\x00` and a lone surrogate `\udXXX`, as escapeControl shows other control characters.
+ */
+export function postgresRawText(text: string): string {
+  if (!SUSPECT.test(text)) return text
+  return text.replace(NUL_OR_LONE_SURROGATE, (ch) =>
+    ch === '\0' ? '\\x00' : `\\u${ch.charCodeAt(0).toString(16)}`,
+  )
 }
 
 /** postgresText for every string in a value (arrays and plain objects, however deep). */

@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely'
 import type { RejectOutput } from '../domain/adapter-output.js'
 import type { Db } from './connect.js'
+import { postgresRawText } from './postgres-text.js'
 import type { Database, RejectRow } from './schema.js'
 
+/** Quarantines records: reasons cleaned as every text is, raw text with its odd characters escaped. */
 export async function insertRejects(
   db: Db | Transaction<Database>,
   importId: number,
@@ -12,7 +14,7 @@ export async function insertRejects(
   await sql`
     insert into reject (import_id, record_number, reason, raw)
     select ${importId}::bigint, * from unnest(
-      ${rejects.map((r) => r.recordNumber)}::int[], ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => r.raw)}::text[])
+      ${rejects.map((r) => r.recordNumber)}::int[], ${rejects.map((r) => r.reason)}::text[], ${rejects.map((r) => postgresRawText(r.raw))}::text[])
   `.execute(db)
 }
 

@@ -46,7 +46,7 @@ describe('text Postgres would refuse, through the worker', () => {
       .execute()
   }
 
-  it('a NUL in the Channel column is a reject whose reason and raw text keep the rest', async () => {
+  it('a NUL in the Channel column is a reject: the reason drops it, the raw text shows it escaped', async () => {
     const csv = [HEADER, row('g-1'), row('nul', 'Whats\0App'), row('g-2'), row('g-3')].join('\n')
     const { outcome, imports } = await ingest('whatsapp', 'channel-nul.csv', `${csv}\n`)
     expect(outcome).toMatchObject({
@@ -55,7 +55,11 @@ describe('text Postgres would refuse, through the worker', () => {
     })
     expect(imports.map((i) => i.status)).toEqual(['succeeded'])
     expect(await rejectsOf(outcome)).toEqual([
-      { record_number: 2, reason: 'unsupported channel: WhatsApp', raw: row('nul', 'WhatsApp') },
+      {
+        record_number: 2,
+        reason: 'unsupported channel: WhatsApp',
+        raw: row('nul', 'Whats\\x00App'),
+      },
     ])
   })
 
@@ -71,7 +75,7 @@ describe('text Postgres would refuse, through the worker', () => {
     expect(imports.map((i) => i.status)).toEqual(['succeeded'])
     const [reject] = await rejectsOf(outcome)
     expect(reject!.reason).toContain('"0112x 0931"')
-    expect(reject!.raw).toMatch(/^0112x 0931 /)
+    expect(reject!.raw).toMatch(/^01\\x0012x 0931 /)
   })
 
   it('random binary inside a CDR file is rejected line by line, the calls load', async () => {
