@@ -129,7 +129,15 @@ function fromWallClock(
   const mi = minute === undefined ? 0 : Number(minute)
   const s = second === undefined ? 0 : Number(second)
   if (month < 1 || month > 12 || day < 1 || h > 23 || mi > 59 || s > 59) return null
-  const wallClock = new Date(Date.UTC(year, month - 1, day, h, mi, s))
-  if (wallClock.getUTCDate() !== day || wallClock.getUTCMonth() !== month - 1) return null
-  return new Date(wallClock.getTime() - offsetMinutes * 60_000)
+  // Date.UTC reads years 0–99 as 1900–1999; the days of the month follow the same year. Written
+  // as !(≤) so that a month that is no number (an unknown name) is refused too.
+  if (!(day <= daysInMonth(year >= 0 && year <= 99 ? 1900 + year : year, month))) return null
+  return new Date(Date.UTC(year, month - 1, day, h, mi, s) - offsetMinutes * 60_000)
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!
 }
