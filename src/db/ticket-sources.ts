@@ -32,11 +32,7 @@ export async function insertTicketSources(
     else byChannel.set(source.channel, [source])
   }
   const rows = [...byChannel].map(([channel, group]) => {
-    let records = '['
-    for (const s of group) {
-      records += `${records.length > 1 ? ',' : ''}${recordJson(s)}`
-    }
-    records += ']'
+    const records = recordsJson(group)
     const range = `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`
     return {
       channel,
@@ -53,10 +49,27 @@ export async function insertTicketSources(
     .execute()
 }
 
-/** One stored triple: [source_ticket_id, record_number, raw record]. */
-function recordJson({ sourceTicketId, recordNumber, raw, rawJson }: TicketSource): string {
-  if (rawJson !== undefined && isPostgresJson(rawJson)) {
-    return `[${postgresJson(sourceTicketId)},${recordNumber},${rawJson}]`
+/**
+ * The group's [source_ticket_id, record_number, raw record] triples as one JSON array, each raw
+ * record as the file's JSON text when it came as such. Checked for what jsonb refuses once, as a
+ * whole; only a batch that has some is built again record by record, cleaning what needs it.
+ */
+function recordsJson(group: readonly TicketSource[]): string {
+  let json = ''
+  for (const { sourceTicketId, recordNumber, raw, rawJson } of group) {
+    json += json ? ',' : '['
+    json +=
+      rawJson === undefined
+        ? JSON.stringify([sourceTicketId, recordNumber, raw])
+        : `[${JSON.stringify(sourceTicketId)},${recordNumber},${rawJson}]`
   }
-  return postgresJson([sourceTicketId, recordNumber, raw])
+  json += ']'
+  if (isPostgresJson(json)) return json
+  return `[${group
+    .map(({ sourceTicketId, recordNumber, raw, rawJson }) =>
+      rawJson !== undefined && isPostgresJson(rawJson)
+        ? `[${postgresJson(sourceTicketId)},${recordNumber},${rawJson}]`
+        : postgresJson([sourceTicketId, recordNumber, raw]),
+    )
+    .join(',')}]`
 }
