@@ -4,7 +4,7 @@ import { BENCH_CHANNELS, type BenchChannel } from './bench-ticket.js'
 import { FILE_EXTENSIONS } from './format-records.js'
 import { measureIngest, sumResults, type IngestRun } from './measure-ingest.js'
 import { copyRawCsv, hasPgloader, pgloaderCsv } from './peer-loaders.js'
-import { cpuPerRecord, formatRate, type BenchRow } from './print-table.js'
+import { cpuPerRecord, describeCpu, formatRate, type BenchRow } from './print-table.js'
 import { writeExport } from './write-export.js'
 
 const FORMAT_NAMES: Record<BenchChannel, string> = {
@@ -64,9 +64,7 @@ export async function benchFormats(
       ratio: rate / bench.baseline,
       ...cpuPerRecord(run),
     })
-    bench.print(
-      `${measure}: ${formatRate(run.records, run.seconds)} rows/s, worker ${cpuPerRecord(run).workerUs.toFixed(1)} µs/record, Postgres ${cpuPerRecord(run).postgresUs.toFixed(1)} µs/record`,
-    )
+    bench.print(`${measure}: ${formatRate(run.records, run.seconds)} rows/s, ${describeCpu(run)}`)
   }
   const sociomile = whole.get('whatsapp')!
   await benchPeer(

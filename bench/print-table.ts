@@ -38,6 +38,21 @@ export const cpuPerRecord = (run: {
   postgresUs: (run.postgresCpu / run.records) * 1e6,
 })
 
+/**
+ * An ingest run's CPU in words: per record for the worker and Postgres, and how many cores the
+ * two kept busy on average (their CPU over the wall time): above 1, parsing and writing overlap.
+ */
+export function describeCpu(run: {
+  records: number
+  seconds: number
+  workerCpu: number
+  postgresCpu: number
+}): string {
+  const { workerUs, postgresUs } = cpuPerRecord(run)
+  const cores = (run.workerCpu + run.postgresCpu) / run.seconds
+  return `worker ${workerUs.toFixed(1)} µs/record, Postgres ${postgresUs.toFixed(1)} µs/record, ${cores.toFixed(2)} cores busy`
+}
+
 /** The bench table as Markdown, so it pastes into docs/benchmarks.md as it is. */
 export function formatBenchTable(rows: readonly BenchRow[]): string {
   const cells = rows.map((r) => [

@@ -15,6 +15,7 @@ import { measureIngest, sumResults, type BenchFile } from './measure-ingest.js'
 import { measureRollup } from './measure-rollup.js'
 import {
   cpuPerRecord,
+  describeCpu,
   formatBenchTable,
   formatMegabytes,
   formatRate,
@@ -121,7 +122,7 @@ async function benchIngest(
         met: ratio >= 0.5,
       })
       print(
-        `${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY), worker ${cpu.workerUs.toFixed(1)} µs/record, Postgres ${cpu.postgresUs.toFixed(1)} µs/record`,
+        `${name}, ${label}: ${formatRate(run.records, run.seconds)} rows/s (${ratio.toFixed(2)}× COPY), ${describeCpu(run)}`,
       )
     }
   }
