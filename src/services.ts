@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import {
-  DEFAULT_ADAPTER_OPTIONS,
-  dateWindowAt,
-  type AdapterContext,
-  type AdapterLimits,
-} from './adapters/adapter.js'
-import type { Config } from './config.js'
+import { dateWindowAt, type AdapterContext, type AdapterOptions } from './adapters/adapter.js'
+import { FORMAT_SETTINGS } from './adapters/formats/format-settings.js'
+import { CHANNEL_ADAPTERS } from './adapters/registry.js'
+import { CONFIG_KEYS, type Config } from './config.js'
 import { createCustomerKeyer } from './domain/contact.js'
 import {
   DEFAULT_SEGMENT_MAP,
@@ -45,17 +42,7 @@ export function createServices(
 ): Services {
   const segmentMap = loadSegmentMap(config.SEGMENT_MAP_FILE)
   const customerKey = createCustomerKeyer(config.CUSTOMER_KEY_SECRET)
-  const options = {
-    ...DEFAULT_ADAPTER_OPTIONS,
-    staffDomain: config.EMAIL_STAFF_DOMAIN,
-    consultationInbox: config.EMAIL_CONSULTATION_INBOX,
-    reportInbox: config.EMAIL_REPORT_INBOX,
-    haiUnit: config.HAI_UNIT,
-    cdrLayout: config.CDR_LAYOUT ?? null,
-    cdrDateOrder: config.CDR_DATE_ORDER,
-    xlsxSheet: config.XLSX_SHEET ?? null,
-    ...resourceLimitsOf(config),
-  }
+  const options = adapterOptionsOf(config)
   const db = createDb(config.DATABASE_URL)
   const redis = createRedis(config, serviceOptions.failFast ? 'command' : 'producer')
   const onRedisError = (error: Error) => logger.debug({ err: error }, 'redis connection error')
@@ -103,13 +90,20 @@ function loadSegmentMap(file: string | undefined): SegmentMap {
   }
 }
 
-/** The adapters' resource limits from their settings; detection reads within them too. */
-export function resourceLimitsOf(config: Config): AdapterLimits {
-  return {
-    maxRecordBytes: config.MAX_RECORD_BYTES,
-    xlsxMaxBytes: config.XLSX_MAX_BYTES,
-    xlsxMaxEntryBytes: config.XLSX_MAX_ENTRY_BYTES,
-    xlsxMaxRatio: config.XLSX_MAX_RATIO,
-    xlsxMaxSharedStringsBytes: config.XLSX_MAX_SHARED_STRINGS_BYTES,
+/**
+ * The adapters' options from the configuration, as the shared readers and each registered
+ * channel name their settings; detection reads with them too.
+ */
+export function adapterOptionsOf(config: Config): AdapterOptions {
+  const settings = [FORMAT_SETTINGS, ...Object.values(CHANNEL_ADAPTERS).map((a) => a.settings)]
+  const options: Record<string, unknown> = {}
+  for (const [field, key] of settings.flatMap((slice) => Object.entries(slice))) {
+    if (!isConfigKey(key)) throw new Error(`adapter option ${field}: no setting ${key}`)
+    options[field] = config[key] ?? null
   }
+  return options as unknown as AdapterOptions
+}
+
+function isConfigKey(key: string): key is keyof Config {
+  return (CONFIG_KEYS as readonly string[]).includes(key)
 }

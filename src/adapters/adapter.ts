@@ -43,6 +43,12 @@ export interface AdapterOptions extends AdapterLimits {
   xlsxSheet: string | null
 }
 
+/**
+ * The configuration keys that set some AdapterOptions fields, by field (`staffDomain:
+ * 'EMAIL_STAFF_DOMAIN'`). Their defaults are the configuration's; an unset key gives null.
+ */
+export type OptionSettings = Readonly<Partial<Record<keyof AdapterOptions, string>>>
+
 /** Source timestamps outside this window are implausible: the record is rejected (email falls back to Received). */
 export interface DateWindow {
   earliest: Date

@@ -1,4 +1,4 @@
-import type { Adapter, AdapterOptions } from './adapter.js'
+import type { Adapter, AdapterOptions, OptionSettings } from './adapter.js'
 import type { TableScorer } from './table-score.js'
 
 /**
@@ -21,4 +21,6 @@ export interface ChannelAdapter {
   /** Stored on every ticket, so facts can be re-derived after an adapter fix. */
   version: string
   detect: ChannelDetection
+  /** The settings of the options only this channel reads (the shared readers' are formats'). */
+  settings: OptionSettings
 }

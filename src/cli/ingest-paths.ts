@@ -4,7 +4,7 @@ import type { Channel } from '../domain/channel.js'
 import { UnreadableFileError, coerceError } from '../errors.js'
 import { enqueueFile, type EnqueuedFile } from '../jobs/enqueue-file.js'
 import { releaseSpoolEntry } from '../jobs/spool-retention.js'
-import { resourceLimitsOf, type Services } from '../services.js'
+import { adapterOptionsOf, type Services } from '../services.js'
 import { captureFile } from '../spool/capture-file.js'
 import { spoolEntryPath } from '../spool/spool-entry.js'
 import type { FileOutcome } from './wait-for-ingest.js'
@@ -39,17 +39,14 @@ export async function enqueuePaths(
   options: EnqueueOptions = {},
 ): Promise<EnqueueSummary> {
   const summary: EnqueueSummary = { enqueued: [], skipped: [] }
+  const detectOptions = adapterOptionsOf(services.config)
   for (const file of files) {
     try {
       const { sha256 } = await captureFile(services.config.SPOOL_DIR, file)
       const spooled = spoolEntryPath(services.config.SPOOL_DIR, sha256)
       const channel =
         options.channelOf?.(file) ??
-        (await detectOrExplain(file, () => createReadStream(spooled), {
-          xlsxSheet: services.config.XLSX_SHEET ?? null,
-          cdrLayout: services.config.CDR_LAYOUT ?? null,
-          ...resourceLimitsOf(services.config),
-        }))
+        (await detectOrExplain(file, () => createReadStream(spooled), detectOptions))
       if (typeof channel !== 'string') {
         await releaseSpoolEntry(services, sha256)
         summary.skipped.push({ path: file, reason: channel.reason })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { FORMAT_SETTINGS } from '../../src/adapters/formats/format-settings.js'
 import { CHANNEL_ADAPTERS } from '../../src/adapters/registry.js'
+import { CONFIG_KEYS, loadConfig } from '../../src/config.js'
 import { CHANNELS } from '../../src/domain/channel.js'
+import { adapterOptionsOf } from '../../src/services.js'
 
 describe('the adapter registry', () => {
   it('has one entry per channel, each with a version and a way to be detected', () => {
@@ -17,5 +21,28 @@ describe('the adapter registry', () => {
     const extensions = Object.values(CHANNEL_ADAPTERS).flatMap((a) => a.detect.extensions ?? [])
     expect(extensions).toEqual([...new Set(extensions)])
     for (const extension of extensions) expect(extension).toMatch(/^\.[a-z0-9]+$/)
+  })
+})
+
+describe('adapter options from the configuration', () => {
+  const slices = [FORMAT_SETTINGS, ...Object.values(CHANNEL_ADAPTERS).map((a) => a.settings)]
+
+  it('set each option from one configuration key', () => {
+    const fields = slices.flatMap((slice) => Object.keys(slice))
+    expect(fields).toEqual([...new Set(fields)])
+    expect(fields.sort()).toEqual(Object.keys(DEFAULT_ADAPTER_OPTIONS).sort())
+    for (const key of slices.flatMap((slice) => Object.values(slice))) {
+      expect(CONFIG_KEYS).toContain(key)
+    }
+  })
+
+  it('default to the configuration’s defaults, and follow its settings', () => {
+    expect(adapterOptionsOf(loadConfig({}))).toEqual(DEFAULT_ADAPTER_OPTIONS)
+    const config = loadConfig({ HAI_UNIT: 'DJPB', CDR_LAYOUT: 'preset:printer', XLSX_SHEET: '2' })
+    expect(adapterOptionsOf(config)).toMatchObject({
+      haiUnit: 'DJPB',
+      cdrLayout: 'preset:printer',
+      xlsxSheet: '2',
+    })
   })
 })

@@ -13,4 +13,9 @@ export const emailAdapter: ChannelAdapter = {
     recognizeText: (text) =>
       MAIL_HEADER.test(text.slice(0, 2048)) && /^[\w-]+: /m.test(text) ? 'mail headers' : null,
   },
+  settings: {
+    staffDomain: 'EMAIL_STAFF_DOMAIN',
+    consultationInbox: 'EMAIL_CONSULTATION_INBOX',
+    reportInbox: 'EMAIL_REPORT_INBOX',
+  },
 }

@@ -6,4 +6,5 @@ export const haiKemenkeuAdapter: ChannelAdapter = {
   parse: parseHaiKemenkeu,
   version: HAI_ADAPTER_VERSION,
   detect: { scoreTable: scoreHaiKemenkeuTable },
+  settings: { haiUnit: 'HAI_UNIT' },
 }

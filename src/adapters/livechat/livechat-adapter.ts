@@ -9,4 +9,5 @@ export const livechatAdapter: ChannelAdapter = {
     extensions: ['.json', '.ndjson', '.jsonl'],
     recognizeText: (text) => (/^\s*[[{]/.test(text) ? 'JSON content' : null),
   },
+  settings: {},
 }

@@ -15,4 +15,5 @@ export const phoneAdapter: ChannelAdapter = {
       return layout && `fixed-width CDR records (${layout})`
     },
   },
+  settings: { cdrLayout: 'CDR_LAYOUT', cdrDateOrder: 'CDR_DATE_ORDER' },
 }

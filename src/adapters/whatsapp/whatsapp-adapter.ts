@@ -6,4 +6,5 @@ export const whatsappAdapter: ChannelAdapter = {
   parse: parseSociomile,
   version: SOCIOMILE_ADAPTER_VERSION,
   detect: { scoreTable: scoreSociomileTable },
+  settings: {},
 }
