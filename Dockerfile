@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # The dering image: the compiled CLI (dist/) and production dependencies only, run as `node`.
-# Every compose service runs it with a dering command: `docker compose run --rm worker dering status`.
+# Every compose service runs it: a dering command (`docker compose run --rm worker dering status`)
+# or a process entrypoint of workers/ (`node /app/dist/workers/ingest.js`, as the worker service does).
 
 # --- build: compile src/, workers/ and db/ into dist/ (needs the dev dependencies: typescript)
 FROM node:20-bookworm-slim AS build

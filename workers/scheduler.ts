@@ -1,24 +1,9 @@
-// Keeps the inbox scan and nightly rollup schedules in place: `node --import tsx workers/scheduler.ts`.
-import { requireOwnCustomerKeySecret } from '../src/cli/require-own-secret.js'
-import { reportError } from '../src/cli/run-command.js'
-import { loadConfig } from '../src/config.js'
+// Keeps the inbox scan and nightly rollup schedules in place: `node dist/workers/scheduler.js`.
 import { runScheduler } from '../src/jobs/run-scheduler.js'
-import { createServices } from '../src/services.js'
-import { onShutdown } from '../src/shutdown.js'
+import { runProcess } from '../src/process/run-process.js'
 
-try {
-  const config = loadConfig()
-  requireOwnCustomerKeySecret(config)
-  const services = createServices(config)
+await runProcess(async (services) => {
   const scheduler = await runScheduler(services)
   services.logger.info({ schedules: scheduler.schedules }, 'scheduler running')
-  onShutdown(
-    services.logger,
-    config.SHUTDOWN_TIMEOUT_MS,
-    () => services.close(),
-    () => scheduler.close(),
-  )
-} catch (error) {
-  reportError(error)
-  process.exit()
-}
+  return [() => scheduler.close()]
+})

@@ -14,7 +14,7 @@ import { configureSampleCommand } from './commands/sample.js'
 import { configureSchedulerCommand } from './commands/scheduler.js'
 import { configureStatusCommand } from './commands/status.js'
 import { configureWorkerCommand } from './commands/worker.js'
-import { EXIT } from './exit-codes.js'
+import { EXIT } from '../process/exit-codes.js'
 
 // A reader that stops early (`dering status | head`) closes the pipe: the output is done, not failed.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,10 +1,7 @@
 import { loadConfig, warnIfDevelopmentSecret, type Config } from '../config.js'
-import { coerceError } from '../errors.js'
 import { createLogger } from '../logger.js'
+import { reportError } from '../process/report-error.js'
 import { createServices, type Services } from '../services.js'
-import { escapeControl } from '../domain/escape-control.js'
-import { describeError } from './describe-error.js'
-import { requireOwnCustomerKeySecret } from './require-own-secret.js'
 
 /**
  * Reads the configuration once, at the edge; flags given as overrides beat the environment.
@@ -13,16 +10,6 @@ import { requireOwnCustomerKeySecret } from './require-own-secret.js'
 export function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
   const config = loadConfig(process.env, overrides)
   if (!demo) warnIfDevelopmentSecret(config)
-  return config
-}
-
-/**
- * The configuration of a worker or the scheduler, which store customer keys: the development
- * CUSTOMER_KEY_SECRET is refused here rather than warned of.
- */
-export function readServiceConfig(overrides: Partial<Config> = {}): Config {
-  const config = loadConfig(process.env, overrides)
-  requireOwnCustomerKeySecret(config)
   return config
 }
 
@@ -45,20 +32,6 @@ export async function runWithServices(
     reportError(thrown, config)
   } finally {
     await services?.close().catch(() => undefined)
-  }
-}
-
-export function reportError(thrown: unknown, config?: Config): void {
-  const { message, exitCode } = describeError(coerceError(thrown), config ?? settingsOrNone())
-  process.stderr.write(`dering: ${escapeControl(message)}\n`)
-  process.exitCode = exitCode
-}
-
-function settingsOrNone(): Config | undefined {
-  try {
-    return loadConfig(process.env)
-  } catch {
-    return undefined
   }
 }
 

@@ -40,18 +40,24 @@ const PROCESSORS = {
 /** Scans run one at a time per worker: they read and write the same inbox observations. */
 const MAX_CONCURRENCY: Record<WorkerQueue, number> = { ingest: 64, rollup: 64, scan: 1 }
 
+export interface RunningWorker {
+  worker: Worker
+  /** Stops taking jobs and lets the active ones finish (see startWorker); safe to call twice. */
+  close(): Promise<void>
+}
+
 /**
  * Starts a BullMQ worker. Errors are mapped in this one place: a file that cannot be read or
  * a bad payload fails now (replay it once fixed); anything else, such as a database or Redis
  * outage, is retried with backoff. Connection losses are logged once per change of state.
- * `close()` lets active jobs finish for up to SHUTDOWN_TIMEOUT_MS, then closes anyway: the
+ * Its `close()` (not the BullMQ worker's own) lets active jobs finish for up to SHUTDOWN_TIMEOUT_MS, then closes anyway: the
  * jobs it abandons are picked up again by another worker once their lock expires.
  */
 export function startWorker(
   services: Services,
   queue: WorkerQueue,
   concurrency: number,
-): Promise<Worker> {
+): Promise<RunningWorker> {
   const logger = services.logger.child({ queue })
   const runtime = acquireWorkerRuntime(services)
   const touchesPostgres = queue !== 'scan'
@@ -98,16 +104,15 @@ export function startWorker(
     stopCleaning = keepSpoolClean(services, logger)
   }
 
-  const close = worker.close.bind(worker)
   let closing: Promise<void> | undefined
-  worker.close = () => {
+  const close = () => {
     stopCleaning()
-    closing ??= closeWithin(worker, close, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(
-      () => runtime.release(),
+    closing ??= closeWithin(worker, services.config.SHUTDOWN_TIMEOUT_MS, logger).finally(() =>
+      runtime.release(),
     )
     return closing
   }
-  return Promise.resolve(worker)
+  return Promise.resolve({ worker, close })
 }
 
 /** Retries caused by an outage are expected (the state change is logged once); the final failure is not. */
@@ -159,12 +164,7 @@ async function reconcileImports(services: Services, logger: Logger): Promise<voi
 }
 
 /** Stop taking jobs, wait for the active ones up to the timeout, then close. */
-async function closeWithin(
-  worker: Worker,
-  close: (force?: boolean) => Promise<void>,
-  timeoutMs: number,
-  logger: Logger,
-): Promise<void> {
+async function closeWithin(worker: Worker, timeoutMs: number, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   const timedOut = new Promise<true>((resolve) => {
     timer = setTimeout(() => resolve(true), timeoutMs)
@@ -178,7 +178,7 @@ async function closeWithin(
       'active jobs did not finish in time: closing anyway, they will be retried',
     )
   }
-  await close(late)
+  await worker.close(late)
 }
 
 /** The spool's retention runs at start and once a day while the worker runs. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { runCli } from '../support/cli.js'
@@ -7,6 +7,7 @@ import { runCli } from '../support/cli.js'
 interface Service {
   build?: string
   image?: string
+  entrypoint?: string[]
   command?: string[]
   environment?: Record<string, string>
   volumes?: string[]
@@ -20,7 +21,10 @@ const compose = parse(readFileSync(new URL('docker-compose.yml', ROOT), 'utf8'),
 }) as { services: Record<string, Service>; volumes: Record<string, unknown> }
 const dockerfile = readFileSync(new URL('Dockerfile', ROOT), 'utf8')
 const services = compose.services
-const DERING = ['migrate', 'worker', 'scheduler', 'dashboard']
+const DERING = ['migrate', 'worker', 'rollup', 'scheduler', 'dashboard']
+/** The long-running services run the process entrypoints of workers/; the others, CLI commands. */
+const ENTRYPOINTS = { worker: 'ingest', rollup: 'rollup', scheduler: 'scheduler' } as const
+const COMMANDS = ['migrate', 'dashboard']
 
 describe('docker-compose.yml', () => {
   it('runs every dering service from the image the Dockerfile builds', () => {
@@ -38,7 +42,7 @@ describe('docker-compose.yml', () => {
 
   it('starts in dependency order: Postgres healthy → migrate done → workers, scheduler, dashboard', () => {
     expect(services.migrate?.depends_on).toEqual({ postgres: { condition: 'service_healthy' } })
-    for (const name of ['worker', 'scheduler', 'dashboard']) {
+    for (const name of ['worker', 'rollup', 'scheduler', 'dashboard']) {
       expect(services[name]?.depends_on, name).toEqual({
         migrate: { condition: 'service_completed_successfully' },
         redis: { condition: 'service_healthy' },
@@ -86,8 +90,18 @@ describe('docker-compose.yml', () => {
     }
   })
 
+  it('runs the workers/ entrypoints the image compiles', () => {
+    for (const [name, entry] of Object.entries(ENTRYPOINTS)) {
+      expect(services[name], name).toMatchObject({
+        entrypoint: ['node', `/app/dist/workers/${entry}.js`],
+        command: [],
+      })
+      expect(existsSync(new URL(`workers/${entry}.ts`, ROOT)), entry).toBe(true)
+    }
+  })
+
   it('runs dering commands and options that exist', async () => {
-    for (const name of DERING) {
+    for (const name of COMMANDS) {
       const [command, ...options] = services[name]?.command ?? []
       const help = await runCli([command!, '--help'])
       expect(help.code, name).toBe(0)

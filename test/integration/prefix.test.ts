@@ -3,11 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Worker } from 'bullmq'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scanInbox } from '../../src/jobs/scan-inbox.js'
 import { upsertSchedules } from '../../src/jobs/upsert-schedules.js'
-import { startWorker } from '../../src/jobs/workers.js'
+import { startWorker, type RunningWorker } from '../../src/jobs/workers.js'
 import { serversOf, type RedisClient } from '../../src/queue/connection.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { ingestAndWait } from '../support/ingest.js'
@@ -21,7 +20,7 @@ const STRAY_PATTERNS = ['bull:*', 'dering:*']
 
 describe('QUEUE_PREFIX', () => {
   const t = useTestServices({ QUEUE_PREFIX: prefix, INBOX_DIR: inbox, INBOX_SETTLE_MS: 1 })
-  const workers: Worker[] = []
+  const workers: RunningWorker[] = []
   let strayBefore: Set<string>
   beforeAll(async () => {
     strayBefore = new Set(await scanKeys(t.services.redis, STRAY_PATTERNS))

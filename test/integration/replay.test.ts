@@ -1,7 +1,6 @@
 import { copyFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Worker } from 'bullmq'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
@@ -12,7 +11,7 @@ import { listFailedJobs } from '../../src/jobs/list-failed-jobs.js'
 import { replayJobs } from '../../src/jobs/replay-jobs.js'
 import { captureFile } from '../../src/spool/capture-file.js'
 import { spoolEntryPath } from '../../src/spool/spool-entry.js'
-import { startWorker } from '../../src/jobs/workers.js'
+import { startWorker, type RunningWorker } from '../../src/jobs/workers.js'
 import { QUEUE_NAMES, ingestJobId } from '../../src/queue/catalog.js'
 import { createServices, type Services } from '../../src/services.js'
 import { adminUrl, withDatabaseName } from '../support/database-url.js'
@@ -31,7 +30,7 @@ describe('failed jobs and replay', () => {
   const queue = useTestQueuePrefix()
   const databaseName = `dering_test_late_${process.pid}_${Date.now().toString(36)}`
   let services: Services
-  const workers: Worker[] = []
+  const workers: RunningWorker[] = []
   let dir: string
   let sample: string
   let vanished: string

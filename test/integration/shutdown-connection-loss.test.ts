@@ -1,11 +1,10 @@
 import net, { type AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
-import type { Worker } from 'bullmq'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
-import { startWorker } from '../../src/jobs/workers.js'
+import { startWorker, type RunningWorker } from '../../src/jobs/workers.js'
 import { createServices, type Services } from '../../src/services.js'
 import { fixturePath } from '../adapters/run-adapter.js'
 import { useTestServices } from '../support/services.js'
@@ -20,7 +19,7 @@ describe('a worker that loses Redis or Postgres', () => {
   const postgresProxy = createProxy()
   const lines: string[] = []
   let services: Services
-  let worker: Worker
+  let worker: RunningWorker
 
   beforeAll(async () => {
     const redisUrl = new URL(t.services.config.REDIS_URL)

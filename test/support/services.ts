@@ -1,11 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Worker } from 'bullmq'
 import { afterAll, beforeAll } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createLogger } from '../../src/logger.js'
-import { startWorker, type WorkerQueue } from '../../src/jobs/workers.js'
+import { startWorker, type WorkerQueue, type RunningWorker } from '../../src/jobs/workers.js'
 import { createServices, type Services } from '../../src/services.js'
 import { useTestDatabase } from './database.js'
 import { useTestQueuePrefix } from './queue.js'
@@ -13,7 +12,7 @@ import { useTestQueuePrefix } from './queue.js'
 export interface TestServices {
   services: Services
   /** Starts a worker that is closed after the file's tests. */
-  startWorker(queue: WorkerQueue, concurrency?: number): Promise<Worker>
+  startWorker(queue: WorkerQueue, concurrency?: number): Promise<RunningWorker>
   /** Settings of this file's database and queue prefix, for a CLI subprocess. */
   env(): Record<string, string>
 }
@@ -22,7 +21,7 @@ export interface TestServices {
 export function useTestServices(overrides: Partial<Config> = {}): TestServices {
   const database = useTestDatabase()
   const queue = useTestQueuePrefix()
-  const workers: Worker[] = []
+  const workers: RunningWorker[] = []
   const handle = {} as TestServices
   let config: Config
   beforeAll(() => {

@@ -1,8 +1,5 @@
 import { startDashboard } from '../../dashboard/start-dashboard.js'
-import { createLogger } from '../../logger.js'
-import { createServices, type Services } from '../../services.js'
-import { onShutdown } from '../../shutdown.js'
-import { readConfig, reportError } from '../run-command.js'
+import { runProcess } from '../../process/run-process.js'
 
 export interface DashboardOptions {
   port?: number
@@ -11,23 +8,18 @@ export interface DashboardOptions {
 }
 
 export async function dashboardAction(options: DashboardOptions): Promise<void> {
-  let services: Services | undefined
-  try {
-    const config = readConfig({
-      ...(options.port ? { DASHBOARD_PORT: options.port } : {}),
-      ...(options.host ? { DASHBOARD_HOST: options.host } : {}),
-    })
-    services = createServices(config, createLogger(config))
-    const dashboard = await startDashboard(services, { readOnly: options.readOnly ?? false })
-    console.log(`dashboard: ${dashboard.url} (metrics: /metrics, health: /healthz)`)
-    onShutdown(
-      services.logger,
-      config.SHUTDOWN_TIMEOUT_MS,
-      () => services!.close(),
-      () => dashboard.close(),
-    )
-  } catch (error) {
-    reportError(error)
-    await services?.close().catch(() => undefined)
-  }
+  await runProcess(
+    async (services) => {
+      const dashboard = await startDashboard(services, { readOnly: options.readOnly ?? false })
+      console.log(`dashboard: ${dashboard.url} (metrics: /metrics, health: /healthz)`)
+      return [() => dashboard.close()]
+    },
+    {
+      overrides: {
+        ...(options.port ? { DASHBOARD_PORT: options.port } : {}),
+        ...(options.host ? { DASHBOARD_HOST: options.host } : {}),
+      },
+      storesCustomerKeys: false,
+    },
+  )
 }

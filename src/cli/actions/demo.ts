@@ -11,7 +11,7 @@ import { formatReport } from '../../report/format-report.js'
 import { loadReport } from '../../report/load-report.js'
 import { generateSample } from '../../sample/generate-sample.js'
 import type { Services } from '../../services.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { ingestPaths } from '../ingest-paths.js'
 import { runWithServices } from '../run-command.js'
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { discardJobs, type DiscardOutcome } from '../../jobs/discard-jobs.js'
 import { QUEUE_NAMES, type QueueName } from '../../queue/catalog.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 import { failedJobJson } from './failed.js'

@@ -1,6 +1,6 @@
 import { listFailedJobs, type FailedJob } from '../../jobs/list-failed-jobs.js'
 import { QUEUE_NAMES, type QueueName } from '../../queue/catalog.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { formatWib } from '../format-wib.js'
 import { displayPath } from '../ingest-outcomes.js'
 import { formatTable } from '../output.js'

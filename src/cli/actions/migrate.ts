@@ -1,7 +1,7 @@
 import { ensureDatabase, migrateToLatest } from '../../db/migrator.js'
 import { coerceError } from '../../errors.js'
-import { EXIT } from '../exit-codes.js'
-import { generateCustomerKeySecret } from '../require-own-secret.js'
+import { EXIT } from '../../process/exit-codes.js'
+import { generateCustomerKeySecret } from '../../process/require-own-secret.js'
 import { printJson, runWithServices } from '../run-command.js'
 
 export interface MigrateOptions {

@@ -1,6 +1,6 @@
 import { importPaths } from '../../db/imports.js'
 import { listRejects, rejectRaw, type ListedReject } from '../../db/rejects.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { displayPath } from '../ingest-outcomes.js'
 import { formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'

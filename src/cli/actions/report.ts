@@ -9,7 +9,7 @@ import type { Report } from '../../report/report.js'
 import { yearHasTickets } from '../../db/year-has-tickets.js'
 import { parsePublishedReport, type PublishedReport } from '../../report/published-report.js'
 import type { Services } from '../../services.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { printJson, runWithServices } from '../run-command.js'
 
 export interface ReportOptions {

@@ -1,7 +1,7 @@
 import { listPendingMonths, monthsToRecompute, recomputeMonths } from '../../db/rollups.js'
 import type { RollupPayload } from '../../queue/catalog.js'
 import type { Services } from '../../services.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { printJson, runWithServices } from '../run-command.js'
 
 export interface RollupOptions {

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { generateSample } from '../../sample/generate-sample.js'
-import { EXIT } from '../exit-codes.js'
-import { printJson, reportError } from '../run-command.js'
+import { EXIT } from '../../process/exit-codes.js'
+import { reportError } from '../../process/report-error.js'
+import { printJson } from '../run-command.js'
 
 export interface SampleOptions {
   out: string

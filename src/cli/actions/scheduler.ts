@@ -1,12 +1,10 @@
 import { runScheduler } from '../../jobs/run-scheduler.js'
 import { upsertSchedules, type Schedule } from '../../jobs/upsert-schedules.js'
-import { createLogger } from '../../logger.js'
-import { createServices, type Services } from '../../services.js'
-import { onShutdown } from '../../shutdown.js'
-import { EXIT } from '../exit-codes.js'
+import { runProcess } from '../../process/run-process.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { formatWib } from '../format-wib.js'
 import { formatTable } from '../output.js'
-import { printJson, readServiceConfig, reportError, runWithServices } from '../run-command.js'
+import { printJson, runWithServices } from '../run-command.js'
 
 export interface SchedulerOptions {
   once?: boolean
@@ -20,23 +18,12 @@ export async function schedulerAction(options: SchedulerOptions): Promise<void> 
       return EXIT.ok
     })
   }
-  let services: Services | undefined
-  try {
-    const config = readServiceConfig()
-    services = createServices(config, createLogger(config))
+  await runProcess(async (services) => {
     const running = await runScheduler(services)
     printSchedules(running.schedules, options.json)
     services.logger.info({ schedules: running.schedules.length }, 'scheduler running')
-    onShutdown(
-      services.logger,
-      config.SHUTDOWN_TIMEOUT_MS,
-      () => services!.close(),
-      () => running.close(),
-    )
-  } catch (error) {
-    reportError(error)
-    await services?.close().catch(() => undefined)
-  }
+    return [() => running.close()]
+  })
 }
 
 function printSchedules(schedules: readonly Schedule[], json?: boolean): void {

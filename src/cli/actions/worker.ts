@@ -1,10 +1,7 @@
-import type { Worker } from 'bullmq'
-import { startWorker, WORKER_QUEUES, type WorkerQueue } from '../../jobs/workers.js'
-import { createLogger } from '../../logger.js'
-import { createServices } from '../../services.js'
-import { onShutdown } from '../../shutdown.js'
-import { EXIT } from '../exit-codes.js'
-import { readServiceConfig, reportError } from '../run-command.js'
+import { startWorkers } from '../../jobs/start-workers.js'
+import { WORKER_QUEUES, type WorkerQueue } from '../../jobs/workers.js'
+import { reportError } from '../../process/report-error.js'
+import { runProcess } from '../../process/run-process.js'
 
 export interface WorkerOptions {
   queue: WorkerQueue[]
@@ -12,31 +9,14 @@ export interface WorkerOptions {
 }
 
 export async function workerAction(options: WorkerOptions): Promise<void> {
-  try {
-    const unknown = options.queue.filter((q) => !WORKER_QUEUES.includes(q))
-    if (unknown.length > 0) {
-      throw new Error(`unknown queue ${unknown.join(', ')}: expected ${WORKER_QUEUES.join(', ')}`)
-    }
-    const config = readServiceConfig(
-      options.concurrency ? { WORKER_CONCURRENCY: options.concurrency } : {},
+  const unknown = options.queue.filter((q) => !WORKER_QUEUES.includes(q))
+  if (unknown.length > 0) {
+    reportError(
+      new Error(`unknown queue ${unknown.join(', ')}: expected ${WORKER_QUEUES.join(', ')}`),
     )
-    const services = createServices(config, createLogger(config))
-    const workers: Worker[] = []
-    for (const queue of options.queue) {
-      workers.push(await startWorker(services, queue, config.WORKER_CONCURRENCY))
-    }
-    services.logger.info(
-      { queues: options.queue, concurrency: config.WORKER_CONCURRENCY },
-      'worker started',
-    )
-    onShutdown(
-      services.logger,
-      config.SHUTDOWN_TIMEOUT_MS,
-      () => services.close(),
-      ...workers.map((w) => () => w.close()),
-    )
-  } catch (error) {
-    reportError(error)
-    process.exitCode ??= EXIT.failed
+    return
   }
+  await runProcess((services) => startWorkers(services, options.queue), {
+    overrides: options.concurrency ? { WORKER_CONCURRENCY: options.concurrency } : {},
+  })
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { DiscardOptions } from '../actions/discard.js'
 import { QUEUE_NAMES } from '../../queue/catalog.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { parseQueue, parseSince } from '../parse-since.js'
 
 export function configureDiscardCommand(program: Command): void {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import type { ReportFormat } from '../../report/format-report.js'
 import type { ReportOptions } from '../actions/report.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { parseMonth } from '../parse-options.js'
 
 /**

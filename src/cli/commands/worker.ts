@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import type { WorkerOptions } from '../actions/worker.js'
 import { QUEUE_NAMES, type QueueName } from '../../queue/catalog.js'
-import { limitHeapGrowth } from '../limit-heap-growth.js'
 import { parsePositiveInt } from '../parse-options.js'
 import { parseQueue } from '../parse-since.js'
 
@@ -28,7 +27,6 @@ export function configureWorkerCommand(program: Command): void {
       parsePositiveInt,
     )
     .action(async (options: WorkerOptions) => {
-      limitHeapGrowth()
       const { workerAction } = await import('../actions/worker.js')
       await workerAction(options)
     })

@@ -1,4 +1,4 @@
-import type { Logger } from './logger.js'
+import type { Logger } from '../logger.js'
 
 /** Time to close connections once active work has had its SHUTDOWN_TIMEOUT_MS. */
 export const SHUTDOWN_CLOSE_MARGIN_MS = 2_000
