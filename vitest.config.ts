@@ -20,6 +20,7 @@ export default defineConfig({
             'test/fuzz/**/*.test.ts',
             'test/queue/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'test/lint/**/*.test.ts',
           ],
         },
       },
