@@ -18,7 +18,10 @@ export interface ChannelDetection {
 /** Everything dering knows of one channel's exports; the registry holds one per channel. */
 export interface ChannelAdapter {
   parse: Adapter
-  /** Stored on every ticket, so facts can be re-derived after an adapter fix. */
+  /**
+   * Stored on every ticket, so facts can be re-derived after an adapter fix: a change of output
+   * needs a new version (test/adapters/adapter-snapshots.test.ts fails otherwise).
+   */
   version: string
   detect: ChannelDetection
   /** The settings of the options only this channel reads (the shared readers' are formats'). */

@@ -1,5 +1,5 @@
 import type { ChannelAdapter } from '../channel-adapter.js'
-import { EMAIL_ADAPTER_VERSION, parseEmail } from './email.js'
+import { parseEmail } from './email.js'
 
 const MAIL_HEADER =
   /^(from |received:|message-id:|return-path:|delivered-to:|date:|from:|mime-version:)/im
@@ -7,7 +7,7 @@ const MAIL_HEADER =
 /** The consultation and Email Lapor inboxes, as mbox files or single .eml messages (formats/email.md). */
 export const emailAdapter: ChannelAdapter = {
   parse: parseEmail,
-  version: EMAIL_ADAPTER_VERSION,
+  version: 'email@2',
   detect: {
     extensions: ['.eml', '.mbox'],
     recognizeText: (text) =>

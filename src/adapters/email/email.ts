@@ -14,8 +14,6 @@ import { automaticSkipReason } from './email-skip.js'
 import { createSubjectThreads, type SubjectThreads } from './email-subject-threads.js'
 import { splitMailbox, type MailboxMessage } from '../formats/mbox-split.js'
 
-export const EMAIL_ADAPTER_VERSION = 'email@2'
-
 /** A reject keeps the message's start as raw text: headers and the first of the body. */
 const RAW_TEXT_BYTES = 64 * 1024
 /** Text without any of these is not mail (a stray file, a cut-off mbox fragment). */

@@ -43,8 +43,6 @@ const STATUS_MAP: Readonly<Record<string, TicketStatus>> = {
 }
 const NUMERIC_ID = /^\d+$/
 
-export const HAI_ADAPTER_VERSION = 'hai@2'
-
 export const parseHaiKemenkeu = createTableAdapter(
   'HAI Kemenkeu',
   HAI_KEMENKEU_COLUMNS,

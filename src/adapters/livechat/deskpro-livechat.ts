@@ -15,8 +15,6 @@ const SNIFF_BYTES = 256 * 1024
 const NDJSON_NAME = /\.(?:ndjson|jsonl)$/i
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
-export const LIVECHAT_ADAPTER_VERSION = 'deskpro@1'
-
 /**
  * Deskpro live chats (formats/livechat.md): an API page, a plain array or NDJSON, streamed one
  * chat at a time. Record numbers count chats (NDJSON: non-blank lines) from 1.

@@ -1,12 +1,12 @@
 import type { ChannelAdapter } from '../channel-adapter.js'
 import { scoreCmsTable } from './avaya-cms.js'
 import { cdrLayoutOfText } from './cdr-detect.js'
-import { parsePhone, PHONE_ADAPTER_VERSION } from './phone.js'
+import { parsePhone } from './phone.js'
 
 /** Avaya CMS call records (CSV) and Communication Manager CDR text (formats/phone.md). */
 export const phoneAdapter: ChannelAdapter = {
   parse: parsePhone,
-  version: PHONE_ADAPTER_VERSION,
+  version: 'avaya@2',
   detect: {
     extensions: ['.cdr'],
     scoreTable: scoreCmsTable,

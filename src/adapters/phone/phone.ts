@@ -2,8 +2,6 @@ import type { Adapter } from '../adapter.js'
 import { parseAvayaCdr } from './avaya-cdr.js'
 import { parseAvayaCms } from './avaya-cms.js'
 
-export const PHONE_ADAPTER_VERSION = 'avaya@2'
-
 /**
  * The phone channel (formats/phone.md): `.csv` files are CMS call records, anything else
  * (`.cdr`, `.txt`, a collector's own extension) is Communication Manager CDR text.

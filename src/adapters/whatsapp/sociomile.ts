@@ -44,8 +44,6 @@ const WHATSAPP_VALUES = new Set(['whatsapp', 'wa'])
 /** Excel turns long numeric ids into `6.49E+23` / `6,49E+23`: the digits are gone for good. */
 const EXCEL_MANGLED_ID = /^\d+(?:[.,]\d+)?E\+\d+$/i
 
-export const SOCIOMILE_ADAPTER_VERSION = 'sociomile@2'
-
 export const parseSociomile = createTableAdapter('Sociomile', SOCIOMILE_COLUMNS, parseSociomileRow)
 
 function parseSociomileRow(row: TableRow<SociomileField>, ctx: AdapterContext): AdapterOutput {

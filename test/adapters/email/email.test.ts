@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { EMAIL_ADAPTER_VERSION, parseEmail } from '../../../src/adapters/email/email.js'
+import { emailAdapter } from '../../../src/adapters/email/email-adapter.js'
+import { parseEmail } from '../../../src/adapters/email/email.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import { mergeTicketEvents } from '../../../src/domain/merge-ticket.js'
 import type { Segment } from '../../../src/domain/segment.js'
@@ -94,7 +95,7 @@ const sampleReply = agentReply(2, 'CAB1x9=abc123@mail.gmail.com', '2021-12-01T03
 
 describe('parseEmail: consultation inbox', () => {
   it('names its version', () => {
-    expect(EMAIL_ADAPTER_VERSION).toBe('email@2')
+    expect(emailAdapter.version).toBe('email@2')
   })
 
   it('reads the format page sample: one ticket, the reply counted as skipped', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseAvayaCdr } from '../../../src/adapters/phone/avaya-cdr.js'
 import { parseAvayaCms } from '../../../src/adapters/phone/avaya-cms.js'
-import { parsePhone, PHONE_ADAPTER_VERSION } from '../../../src/adapters/phone/phone.js'
+import { phoneAdapter } from '../../../src/adapters/phone/phone-adapter.js'
+import { parsePhone } from '../../../src/adapters/phone/phone.js'
 import { runAdapter, runAdapterOn } from '../run-adapter.js'
 
 const CDR_LINE =
@@ -34,6 +35,6 @@ describe('parsePhone', () => {
   })
 
   it('names its version', () => {
-    expect(PHONE_ADAPTER_VERSION).toBe('avaya@2')
+    expect(phoneAdapter.version).toBe('avaya@2')
   })
 })
