@@ -43,7 +43,7 @@ const SEGMENTS: readonly [string, Segment][] = [
 ]
 
 /** A small deterministic hash of an integer: the same index always gives the same ticket. */
-export function mix(n: number): number {
+function mix(n: number): number {
   let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b)
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35)
   return (x ^ (x >>> 16)) >>> 0

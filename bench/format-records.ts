@@ -31,11 +31,11 @@ const SOCIOMILE_STATUS = {
 }
 
 /** The header line of a Sociomile export, BOM first (formats/whatsapp.md). */
-export const SOCIOMILE_HEADER =
+const SOCIOMILE_HEADER =
   '\uFEFFTicket ID;Channel;Customer Name;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At\r\n'
 
 /** One Sociomile CSV row: `;` separated, CRLF, the subject quoted (it holds a `;`). */
-export function formatSociomileRow(t: BenchTicket): string {
+function formatSociomileRow(t: BenchTicket): string {
   return (
     [
       t.sourceTicketId,
@@ -58,7 +58,7 @@ export function formatSociomileRow(t: BenchTicket): string {
  * One Communication Manager CDR record in the default customized layout (formats/phone.md, A):
  * date and time of the call's end, duration, condition code 9 (answered) or H (abandoned).
  */
-export function formatCdrRecord(t: BenchTicket): string {
+function formatCdrRecord(t: BenchTicket): string {
   const end = wibParts(t.closedAt ?? t.openedAt)
   const items = [
     `${end.dd}${end.mm}${end.yyyy.slice(2)}`,
@@ -81,7 +81,7 @@ const deskproDate = (date: Date | null) =>
   date ? date.toISOString().slice(0, 19).replace('T', ' ') : null
 
 /** One Deskpro chat as an NDJSON line (formats/livechat.md), with a few messages. */
-export function formatDeskproChat(t: BenchTicket): string {
+function formatDeskproChat(t: BenchTicket): string {
   const ended = t.status !== 'pending' && t.status !== 'open'
   const created = deskproDate(t.openedAt)
   const chat = {

@@ -11,7 +11,7 @@ const SAMPLE_MS = 250
  * CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat: the same
  * figure as process.cpuUsage() inside it. Null once the process is gone.
  */
-export async function processCpuSeconds(pid: number): Promise<number | null> {
+async function processCpuSeconds(pid: number): Promise<number | null> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
   if (stat === null) return null
   // Fields after the command name, which is in parentheses and may hold spaces: state is 3rd.

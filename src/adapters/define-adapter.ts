@@ -16,10 +16,10 @@ export interface SourceRecord<V> {
 }
 
 /** What one record becomes: usually one output; none when the text is not a record at all. */
-export type RecordOutputs = AdapterOutput | readonly AdapterOutput[] | null
+type RecordOutputs = AdapterOutput | readonly AdapterOutput[] | null
 
 /** Turns the records of one file into outputs; made per file, so it may keep per-file state. */
-export interface RecordConverter<V> {
+interface RecordConverter<V> {
   toOutputs(record: SourceRecord<V>): RecordOutputs | Promise<RecordOutputs>
   /** Outputs owed after the last record, for formats that merge records across the file. */
   finish?(): Iterable<AdapterOutput>

@@ -7,7 +7,7 @@ import { createServices, type Services } from '../services.js'
  * Reads the configuration once, at the edge; flags given as overrides beat the environment.
  * Warns of the development CUSTOMER_KEY_SECRET unless `demo` says it is fine.
  */
-export function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
+function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
   const config = loadConfig(process.env, overrides)
   if (!demo) warnIfDevelopmentSecret(config)
   return config

@@ -6,7 +6,7 @@ import type { IngestResult } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 
 /** What a failed file's import loaded before it stopped. */
-export type FailedImportResult = ImportCounts & { importId: number }
+type FailedImportResult = ImportCounts & { importId: number }
 
 export type FileOutcome =
   | { file: EnqueuedFile; status: 'ingested'; result: IngestResult }

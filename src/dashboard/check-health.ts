@@ -4,7 +4,7 @@ import type { Services } from '../services.js'
 import { readLastIngest } from '../db/pipeline-stats.js'
 
 /** A failed probe says only `unavailable`; why is in the log, never in the response. */
-export type Probe = { ok: true; latencyMs: number } | { ok: false; error: 'unavailable' }
+type Probe = { ok: true; latencyMs: number } | { ok: false; error: 'unavailable' }
 
 export interface Health {
   status: 'ok' | 'unavailable'

@@ -65,7 +65,7 @@ function gauge<L extends string>(
  * Joins exposition texts so that each metric family appears once, its samples together: BullMQ
  * exports each queue on its own, repeating HELP and TYPE, which Prometheus rejects.
  */
-export function mergeExpositions(texts: readonly string[]): string {
+function mergeExpositions(texts: readonly string[]): string {
   const families = new Map<string, { header: string[]; samples: string[] }>()
   for (const text of texts) {
     let current: { header: string[]; samples: string[] } | undefined

@@ -5,7 +5,7 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
 const SAME_SITE_FETCH = ['same-origin', 'none']
 /** A header only a script of this origin (or a non-browser client) can send: a cross-site page
  * would need a CORS preflight, which the dashboard never grants. */
-export const REQUEST_HEADER = 'x-requested-with'
+const REQUEST_HEADER = 'x-requested-with'
 
 /**
  * Refuses (403) a mutating request a browser sent on behalf of another site (CSRF): a

@@ -72,6 +72,6 @@ function namesOf(list: string | undefined): string[] {
     .filter(Boolean)
 }
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }

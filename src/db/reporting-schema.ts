@@ -1,22 +1,20 @@
-import type { Selectable } from 'kysely'
-
 /** First day of a WIB month, 'YYYY-MM-DD' (a `date`, kept as text by connect.ts). */
 type MonthDate = string
 
-export interface ReportingChannelTable {
+interface ReportingChannelTable {
   channel: string
   label: string
   sort_order: number
 }
 
-export interface ReportingSegmentTable {
+interface ReportingSegmentTable {
   segment: string
   label: string
   sort_order: number
 }
 
 /** One row per WIB month × channel with at least one ticket; rewritten whole by the rollup. */
-export interface ReportingChannelMonthTable {
+interface ReportingChannelMonthTable {
   month: MonthDate
   channel: string
   tickets: number
@@ -30,14 +28,14 @@ export interface ReportingChannelMonthTable {
 }
 
 /** Consultations per WIB month × segment (a ticket without a segment counts as `lainnya`). */
-export interface ReportingSegmentMonthTable {
+interface ReportingSegmentMonthTable {
   month: MonthDate
   segment: string
   consultations: number
 }
 
 /** The ten most asked topics per WIB month × channel; ties ranked by topic name. */
-export interface ReportingTopicMonthTable {
+interface ReportingTopicMonthTable {
   month: MonthDate
   channel: string
   rank: number
@@ -45,16 +43,16 @@ export interface ReportingTopicMonthTable {
   consultations: number
 }
 
-export interface ReportingDocumentMonthTable {
+interface ReportingDocumentMonthTable {
   month: MonthDate
   documents: number
 }
 
-export interface ReportingCalendarMonthView {
+interface ReportingCalendarMonthView {
   month: MonthDate
 }
 
-export interface ReportingChannelMonthChangeView {
+interface ReportingChannelMonthChangeView {
   month: MonthDate
   channel: string
   label: string
@@ -71,7 +69,7 @@ export interface ReportingChannelMonthChangeView {
   first_response_mean_seconds: number | null
 }
 
-export interface ReportingMonthTotalView {
+interface ReportingMonthTotalView {
   month: MonthDate
   tickets: number
   consultations: number
@@ -84,7 +82,7 @@ export interface ReportingMonthTotalView {
   change_vs_same_month_last_year_pct: number | null
 }
 
-export interface ReportingYearTotalView {
+interface ReportingYearTotalView {
   year: number
   consultations: number
   documents: number
@@ -92,7 +90,7 @@ export interface ReportingYearTotalView {
   change_vs_previous_year_pct: number | null
 }
 
-export interface ReportingYearWhatsappVsOtherView {
+interface ReportingYearWhatsappVsOtherView {
   year: number
   whatsapp: number
   other: number
@@ -101,7 +99,7 @@ export interface ReportingYearWhatsappVsOtherView {
   other_share_pct: number | null
 }
 
-export interface ReportingSegmentMonthShareView {
+interface ReportingSegmentMonthShareView {
   month: MonthDate
   segment: string
   label: string
@@ -124,6 +122,3 @@ export interface ReportingDatabase {
   'reporting.year_whatsapp_vs_other': ReportingYearWhatsappVsOtherView
   'reporting.segment_month_share': ReportingSegmentMonthShareView
 }
-
-export type ChannelMonthRow = Selectable<ReportingChannelMonthTable>
-export type TopicMonthRow = Selectable<ReportingTopicMonthTable>

@@ -46,7 +46,7 @@ export async function listPendingMonths(db: Db): Promise<string[]> {
  * Every month with facts, plus every month the reporting tables still hold, so that a month
  * whose facts are gone is cleared too.
  */
-export async function listMonthsWithData(db: Db): Promise<string[]> {
+async function listMonthsWithData(db: Db): Promise<string[]> {
   const { rows } = await sql<{ month: string }>`
     select distinct to_char(opened_at at time zone 'Asia/Jakarta', 'YYYY-MM') as month
     from ticket where opened_at is not null

@@ -1,11 +1,11 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { ReportingDatabase } from './reporting-schema.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 /** A timestamp the database fills in by default. */
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
-export interface ImportTable {
+interface ImportTable {
   id: Generated<number>
   channel: string
   path: string
@@ -65,7 +65,7 @@ export interface TicketTable {
 }
 
 /** The raw source records of one loaded batch. */
-export interface TicketSourceBatchTable {
+interface TicketSourceBatchTable {
   channel: string
   batch_key: string
   import_id: number
@@ -75,7 +75,7 @@ export interface TicketSourceBatchTable {
 }
 
 /** A view: one row per raw source record, unpacked from ticket_source_batch. */
-export interface TicketSourceView {
+interface TicketSourceView {
   channel: string
   source_ticket_id: string
   import_id: number
@@ -83,7 +83,7 @@ export interface TicketSourceView {
   raw: unknown
 }
 
-export interface RejectTable {
+interface RejectTable {
   id: Generated<number>
   import_id: number
   record_number: number
@@ -91,13 +91,13 @@ export interface RejectTable {
   raw: string
 }
 
-export interface RollupPendingTable {
+interface RollupPendingTable {
   /** First day of the WIB month, 'YYYY-MM-DD'. */
   month: string
   marked_at: DefaultTimestamp
 }
 
-export interface DocumentTable {
+interface DocumentTable {
   message_id: string
   sha256: string
   received_at: Timestamp
@@ -120,7 +120,4 @@ export interface Database extends ReportingDatabase {
 }
 
 export type ImportRow = Selectable<ImportTable>
-export type NewImport = Insertable<ImportTable>
-export type TicketRow = Selectable<TicketTable>
 export type RejectRow = Selectable<RejectTable>
-export type DocumentRow = Selectable<DocumentTable>

@@ -4,7 +4,7 @@ import { isContiguous, type MonthBounds } from './month-bounds.js'
 import type { Database } from './schema.js'
 
 /** How many topics reporting.topic_month keeps per month × channel. */
-export const TOP_TOPICS = 10
+const TOP_TOPICS = 10
 
 const NOT_CONSULTATION = TICKET_STATUSES.filter((status) => !isConsultation(status))
 

@@ -12,7 +12,7 @@ import {
   TICKET_COLUMNS,
 } from './ticket-columns.js'
 
-export type TicketOutcome = 'inserted' | 'updated' | 'unchanged'
+type TicketOutcome = 'inserted' | 'updated' | 'unchanged'
 
 export interface TicketUpsertResult {
   /** Outcome per sourceTicketId of the batch. */

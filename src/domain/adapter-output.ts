@@ -36,7 +36,7 @@ export interface RejectOutput {
   raw: string
 }
 
-export interface SkipOutput {
+interface SkipOutput {
   kind: 'skip'
   recordNumber: number
   reason: SkipReason

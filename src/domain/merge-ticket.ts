@@ -10,11 +10,11 @@ export type DescriptiveField = (typeof DESCRIPTIVE_FIELDS)[number]
  * The record a descriptive field's value came from: its status rank (-1 while the field is
  * empty) and its source activity time (null while empty or when the record has no time).
  */
-export interface FieldSource {
+interface FieldSource {
   rank: number
   activityAt: Date | null
 }
-export type FieldSources = Readonly<Record<DescriptiveField, FieldSource>>
+type FieldSources = Readonly<Record<DescriptiveField, FieldSource>>
 
 /**
  * A ticket merged from records, remembering where each descriptive field came from: without
@@ -30,7 +30,7 @@ export interface TicketState {
 const NO_SOURCE: FieldSource = { rank: -1, activityAt: null }
 
 /** The last thing the record saw happen: closed, else first response, else opened. */
-export function sourceActivityAt(event: TicketEvent): Date | null {
+function sourceActivityAt(event: TicketEvent): Date | null {
   return event.closedAt ?? event.firstResponseAt ?? event.openedAt
 }
 

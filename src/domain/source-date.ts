@@ -2,8 +2,8 @@
  * Dates as exports write them (formats/README.md, Dates). Naive times are wall-clock times in the
  * source's zone; WIB has no daylight saving, so a zone is a fixed offset.
  */
-export const SOURCE_ZONES = { WIB: 7 * 60, UTC: 0 } as const
-export type SourceZone = keyof typeof SOURCE_ZONES
+const SOURCE_ZONES = { WIB: 7 * 60, UTC: 0 } as const
+type SourceZone = keyof typeof SOURCE_ZONES
 
 export interface DateOptions {
   /** Zone of naive times. @defaultValue 'WIB' */

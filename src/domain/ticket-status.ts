@@ -1,9 +1,6 @@
-import { z } from 'zod'
-
 /** Ordered by merge rank: when records of one ticket disagree, the highest rank wins. */
 export const TICKET_STATUSES = ['open', 'pending', 'abandoned', 'resolved', 'spam'] as const
 export type TicketStatus = (typeof TICKET_STATUSES)[number]
-export const TicketStatusSchema = z.enum(TICKET_STATUSES)
 
 export function statusRank(status: TicketStatus): number {
   return TICKET_STATUSES.indexOf(status)

@@ -3,7 +3,7 @@ import { ingestJobId, type IngestPayload } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import { findEarlierImport, type EarlierImport } from './earlier-import.js'
 
-export type EnqueueState = 'queued' | 'already queued' | 'already ingested' | 'failed earlier'
+type EnqueueState = 'queued' | 'already queued' | 'already ingested' | 'failed earlier'
 
 export interface EnqueuedFile {
   /** The original file (the payload's `name`). */

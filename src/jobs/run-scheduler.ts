@@ -8,7 +8,7 @@ export interface RunningScheduler {
 }
 
 /** How often a running scheduler upserts again. */
-export const RESTORE_INTERVAL_MS = 60_000
+const RESTORE_INTERVAL_MS = 60_000
 
 /**
  * Upserts the schedules, then again every minute: a Redis restored from an old snapshot, or a

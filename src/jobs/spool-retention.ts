@@ -30,7 +30,7 @@ const STALE_CAPTURE_MS = 24 * 3_600_000
  * Whether a spooled content is still needed: a job of it is queued, running or failed (it may
  * be replayed), an import of it is running, or one succeeded within SPOOL_RETENTION.
  */
-export async function isSpoolEntryNeeded(
+async function isSpoolEntryNeeded(
   services: SpoolServices,
   sha256: string,
   now: Date,

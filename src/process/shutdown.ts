@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js'
 
 /** Time to close connections once active work has had its SHUTDOWN_TIMEOUT_MS. */
-export const SHUTDOWN_CLOSE_MARGIN_MS = 2_000
+const SHUTDOWN_CLOSE_MARGIN_MS = 2_000
 
 /**
  * On SIGINT/SIGTERM, runs the closers (given in the order their resources opened) last-first

@@ -3,7 +3,7 @@ import { SEGMENTS } from '../domain/segment.js'
 import type { Report } from './report.js'
 
 /** One observation per line (docs/reporting.md, "CSV"); empty cells where a column does not apply. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'table',
   'period',
   'channel',

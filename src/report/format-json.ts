@@ -3,7 +3,7 @@ import { shiftMonth } from './month-names.js'
 import type { ChannelBreakdown, MonthBreakdown, Report } from './report.js'
 
 /** Bumped only when a key changes meaning or disappears; new keys may be added. */
-export const REPORT_JSON_VERSION = 1
+const REPORT_JSON_VERSION = 1
 
 /**
  * The stable JSON shape (docs/reporting.md, "JSON"). Where it overlaps the published figures

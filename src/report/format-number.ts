@@ -6,7 +6,7 @@ const PERCENT = new Intl.NumberFormat('id-ID', {
 })
 
 /** Shown where a percentage has no base (0 or missing). */
-export const NO_VALUE = '–'
+const NO_VALUE = '–'
 
 export function formatCount(value: number): string {
   return INTEGER.format(value)

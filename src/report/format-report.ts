@@ -9,15 +9,11 @@ import type { Report } from './report.js'
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'html', 'xlsx', 'pdf'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 /** Formats written as bytes (src/report/render-report.ts), only to a file. */
-export const BINARY_REPORT_FORMATS = ['xlsx', 'pdf'] as const
+const BINARY_REPORT_FORMATS = ['xlsx', 'pdf'] as const
 export type TextReportFormat = Exclude<ReportFormat, (typeof BINARY_REPORT_FORMATS)[number]>
 export const TEXT_REPORT_FORMATS = REPORT_FORMATS.filter(
   (f): f is TextReportFormat => !(BINARY_REPORT_FORMATS as readonly string[]).includes(f),
 )
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value)
-}
 
 export function formatReport(
   report: Report,

@@ -15,7 +15,7 @@ function renderSection(section: ReportSection): string {
   return lines.join('\n')
 }
 
-export function alignColumns({
+function alignColumns({
   headers,
   rows,
   numeric,

@@ -20,8 +20,3 @@ export async function loadReport(db: Db, options: ReportOptions): Promise<Report
   const [topics, dataAsOf] = await Promise.all([selectTopTopics(db, month), selectDataAsOf(db)])
   return buildReport({ ...figures, topics, dataAsOf }, year, month)
 }
-
-/** True when the report holds no consultation and no document at all (rollups not run?). */
-export function isEmptyReport(report: Report): boolean {
-  return report.years.every((y) => y.total === 0 && y.documentsTotal === 0)
-}

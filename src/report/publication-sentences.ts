@@ -16,7 +16,7 @@ const change = (pct: number) => formatPercentIn(pct, 2)
 const konsultasi = (n: number) => `${formatCount(n)} konsultasi`
 
 /** How a sentence names the channel after "melalui" and after "layanan". */
-export const CHANNEL_IN_SENTENCE: Record<Channel, { via: string; service: string }> = {
+const CHANNEL_IN_SENTENCE: Record<Channel, { via: string; service: string }> = {
   whatsapp: { via: 'WA', service: 'WhatsApp' },
   phone: { via: 'telepon', service: 'telepon' },
   email: { via: 'email', service: 'email' },
@@ -184,7 +184,7 @@ export function describeMissingMonths(json: ReportJson, year: number): string | 
 }
 
 /** 'a', 'a dan b', 'a, b, dan c'. */
-export function joinList(items: readonly string[]): string {
+function joinList(items: readonly string[]): string {
   if (items.length <= 2) return items.join(' dan ')
   return `${items.slice(0, -1).join(', ')}, dan ${items.at(-1)}`
 }

@@ -153,7 +153,7 @@ function drawLegend(series: readonly Series[]): string {
  * A round axis maximum at or above every value (with room for the value written on top), whose
  * quarters are whole numbers: 1.600 gives 400 steps.
  */
-export function niceMax(values: readonly number[]): number {
+function niceMax(values: readonly number[]): number {
   const max = Math.max(4, ...values) * 1.08
   const power = 10 ** Math.floor(Math.log10(max))
   const step = [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10].find((m) => m * power >= max) ?? 10

@@ -32,7 +32,7 @@ const MOBILE_PREFIXES = listOf(
   '11, 12, 13, 21, 22, 23, 52, 53, 14, 15, 16, 56, 57, 58, 77, 78, 59, 81, 82, 85, 87, 95, 96',
 )
 
-export function createCustomer(prng: Prng): Customer {
+function createCustomer(prng: Prng): Customer {
   const given = prng.pick(GIVEN_NAMES)
   const family = prng.pick(FAMILY_NAMES)
   const segment = prng.weighted(SEGMENT_WEIGHTS)

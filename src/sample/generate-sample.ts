@@ -28,7 +28,7 @@ export interface GenerateSampleOptions {
 }
 
 /** What a correct ingest of the sample must find, per channel. */
-export interface ChannelExpectation {
+interface ChannelExpectation {
   /** Distinct tickets, consultations or not (spam, abandoned). */
   tickets: number
   rejects: number

@@ -14,7 +14,7 @@ import type { Prng } from './prng.js'
 import type { Region } from './regions.js'
 import { LAPOR_TITLES, laporAttachment } from './lapor-attachments.js'
 
-export const REPORT_INBOX = 'lapor.djpk@kemenkeu.go.id'
+const REPORT_INBOX = 'lapor.djpk@kemenkeu.go.id'
 
 /** Who sends TKD disbursement documents: regional finance offices, often from Gmail. */
 export interface LaporSender {

@@ -12,7 +12,7 @@ export interface Topic {
   subjects: readonly string[]
 }
 
-export const TOPICS: readonly Topic[] = [
+const TOPICS: readonly Topic[] = [
   {
     code: 'DAU',
     category: 'Dana Alokasi Umum',

@@ -13,7 +13,7 @@ import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
 import { fixturePath, testCustomerKey } from './run-adapter.js'
 
 /** What an adapter made of one fixture, in a stable JSON form. */
-export interface FixtureOutput {
+interface FixtureOutput {
   /** The fixture's bytes: when they change, its entry is the fixture's, not the adapter's, to update. */
   sha256: string
   outputs: unknown[]
@@ -46,7 +46,7 @@ const FIXTURE_OPTIONS: Readonly<Record<string, Partial<AdapterOptions>>> = {
 }
 
 /** Every fixture of a channel (test/fixtures/<channel>/), its README and dotfiles aside. */
-export function channelFixtures(channel: Channel): string[] {
+function channelFixtures(channel: Channel): string[] {
   return readdirSync(fixturePath(channel), { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name !== 'README.md' && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
@@ -109,7 +109,7 @@ function withoutRawJson(output: AdapterOutput): AdapterOutput {
 }
 
 /** Dates as ISO text, keys sorted and undefined fields left out: equal output, equal JSON. */
-export function stableJson(value: unknown): unknown {
+function stableJson(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString()
   if (Array.isArray(value)) return value.map(stableJson)
   if (value !== null && typeof value === 'object') {

@@ -12,7 +12,7 @@ import { isBlankRow, type FuzzFormat } from './fuzz-formats.js'
 const HANG_MS = 20_000
 const customerKey = createCustomerKeyer('fuzz-secret')
 
-export interface Mutation {
+interface Mutation {
   name: string
   apply: (bytes: Buffer) => Buffer
 }
@@ -25,7 +25,7 @@ const insertAt = (bytes: Buffer, at: number, extra: Buffer) =>
   ])
 
 /** The damage real exports suffer: cut short, stray bytes, another encoding, huge or nested values. */
-export const mutation: fc.Arbitrary<Mutation> = fc
+const mutation: fc.Arbitrary<Mutation> = fc
   .oneof(
     fc.nat().map((at) => ({
       name: 'truncated',
@@ -65,7 +65,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc
   )
   .map((m) => Object.assign(m, { [fc.toStringMethod]: () => m.name }))
 
-export function frameFile(format: FuzzFormat, records: string[]): string {
+function frameFile(format: FuzzFormat, records: string[]): string {
   if (format.frame) return format.frame(format.header, records)
   return `${format.header ? `${format.header}\n` : ''}${records.join('\n')}\n`
 }
@@ -134,11 +134,7 @@ export function assertAccounted(
 }
 
 /** How many records a well-formed file of these records holds (blank CSV rows are none). */
-export function expectedRecords(
-  format: FuzzFormat,
-  records: string[],
-  text: string,
-): number | undefined {
+function expectedRecords(format: FuzzFormat, records: string[], text: string): number | undefined {
   if (format.countRecords) return format.countRecords(text)
   if (format.name === 'email mbox') return undefined
   if (format.header) {

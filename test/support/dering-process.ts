@@ -5,7 +5,7 @@ import { CLI_ARGS } from './cli.js'
 
 const START_TIMEOUT_MS = 60_000
 
-export interface LogLine {
+interface LogLine {
   msg?: string
   level?: number
   [field: string]: unknown

@@ -8,14 +8,14 @@ import { freePort, spawnRedisServer } from './private-services.js'
 
 const run = promisify(execFile)
 
-export interface ClusterMember {
+interface ClusterMember {
   /** `127.0.0.1:port` */
   address: string
   port: number
   process: ChildProcess
 }
 
-export interface SlotOwners {
+interface SlotOwners {
   slot: number
   master: string
   replicas: string[]

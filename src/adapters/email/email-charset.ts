@@ -23,7 +23,7 @@ export function decodeUtf8Strict(bytes: Buffer): string | null {
 }
 
 /** RFC 2152: `+` starts modified base64 of UTF-16BE, `-` (or any other character) ends it. */
-export function decodeUtf7(text: string): string {
+function decodeUtf7(text: string): string {
   return text.replace(/\+([A-Za-z0-9+/]*)-?/g, (_, encoded: string) => {
     if (encoded === '') return '+'
     const bytes = Buffer.from(encoded, 'base64')

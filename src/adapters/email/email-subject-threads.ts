@@ -1,6 +1,6 @@
 const DAY_MS = 86_400_000
 /** A customer message joins a subject thread whose last customer message is this recent. */
-export const SUBJECT_THREAD_WINDOW_MS = 14 * DAY_MS
+const SUBJECT_THREAD_WINDOW_MS = 14 * DAY_MS
 const SWEEP_EVERY = 1_000
 
 export interface SubjectThreads {

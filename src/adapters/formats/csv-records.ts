@@ -23,7 +23,7 @@ const QUOTE = 0x22
 const CR = 0x0d
 const LF = 0x0a
 
-export class UnterminatedQuoteError extends Error {
+class UnterminatedQuoteError extends Error {
   constructor(readonly line: number) {
     super(`unterminated quote starting at line ${line}`)
   }

@@ -1,6 +1,6 @@
 import { UnreadableFileError } from '../../errors.js'
 
-export interface ColumnSpec {
+interface ColumnSpec {
   /** Header spellings seen in real exports; matched by normalizeHeader(). */
   aliases: readonly string[]
   required?: boolean
@@ -9,7 +9,7 @@ export interface ColumnSpec {
 export type ColumnSpecs<F extends string> = Readonly<Record<F, ColumnSpec>>
 
 /** Case-insensitive, ignoring spaces, `_`, `-` and `.` (formats/README.md, Headers). */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   return header
     .replace(/^\uFEFF/, '')
     .toLowerCase()

@@ -6,7 +6,7 @@
  */
 
 /** A header block this long with no end is a message cut inside its headers, not a body-less one. */
-export const UNENDED_HEADERS_BYTES = 8 * 1024
+const UNENDED_HEADERS_BYTES = 8 * 1024
 
 const HEADER_END = /(?:^|\n)\r?\n/
 const HEADER_LINE = /^(?:[!-9;-~]+[ \t]*:|[ \t])/

@@ -24,7 +24,7 @@ export interface MailboxMessage {
 }
 
 /** A message is buffered whole for the MIME parser; past MAX_RECORD_BYTES it is cut off, never held. */
-export const MAX_MESSAGE_BYTES = DEFAULT_LIMITS.maxRecordBytes
+const MAX_MESSAGE_BYTES = DEFAULT_LIMITS.maxRecordBytes
 const TRUNCATED_HEAD_BYTES = 64 * 1024
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])

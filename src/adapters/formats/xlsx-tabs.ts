@@ -76,7 +76,7 @@ export function pickTab(tabs: readonly XlsxTab[], choice: string | null): XlsxTa
 }
 
 /** `Data, Lookup (hidden)`, for messages and notes. */
-export function describeTabs(tabs: readonly XlsxTab[]): string {
+function describeTabs(tabs: readonly XlsxTab[]): string {
   if (tabs.length === 0) return 'none'
   return tabs.map((tab) => `${tab.index}. ${tab.name}${tab.hidden ? ' (hidden)' : ''}`).join(', ')
 }

@@ -13,7 +13,7 @@ import { optionalDate } from '../optional-date.js'
  * required: the report covers every unit of the ministry, so without it DJPK's tickets cannot be
  * told apart. `Ref` needs no field: it stays in the raw record for display.
  */
-export const HAI_KEMENKEU_COLUMNS = {
+const HAI_KEMENKEU_COLUMNS = {
   ticketId: { aliases: ['Ticket ID', 'ID'], required: true },
   unit: { aliases: ['Unit Eselon I Terkait', 'Department', 'Unit'], required: true },
   createdAt: { aliases: ['Date Created', 'Tanggal Dibuat'], required: true },

@@ -8,7 +8,7 @@ import { readNdjsonChats } from './deskpro-ndjson-chats.js'
 import { peekStream } from '../formats/peek-stream.js'
 import { NotARecordError, NotOfFormatError } from '../reading-errors.js'
 
-export type ChatFileShape = 'array' | 'page' | 'ndjson'
+type ChatFileShape = 'array' | 'page' | 'ndjson'
 
 /** Enough to hold the first NDJSON line of a chat exported with its messages. */
 const SNIFF_BYTES = 256 * 1024
@@ -58,11 +58,7 @@ async function* chatRecords(
  * (a pretty-printed page's first line is never a whole object). Throws NotOfFormatError for
  * anything else.
  */
-export function sniffChatFileShape(
-  head: Buffer,
-  complete: boolean,
-  fileName: string,
-): ChatFileShape {
+function sniffChatFileShape(head: Buffer, complete: boolean, fileName: string): ChatFileShape {
   if (NDJSON_NAME.test(fileName)) return 'ndjson'
   const text = head
     .toString('utf8')

@@ -62,7 +62,7 @@ export function* settleCmsCalls(
  * a new call once they start a day after the call's first segment, or repeat a segment number
  * at another time.
  */
-export function groupCmsCalls(segments: readonly CmsSegment[]): CmsSegment[][] {
+function groupCmsCalls(segments: readonly CmsSegment[]): CmsSegment[][] {
   const byUcid = new Map<string, CmsSegment[]>()
   const byCallId = new Map<string, CmsSegment[]>()
   for (const segment of segments) {

@@ -6,7 +6,7 @@ import { tableRows, type TableRow } from '../table-adapter.js'
 import { scoreTable, type TableSample } from '../table-score.js'
 
 /** Columns of a CMS External Call History CSV (formats/phone.md, B); others are ignored. */
-export const CMS_COLUMNS = {
+const CMS_COLUMNS = {
   callId: { aliases: ['callid', 'call id'], required: true },
   segment: { aliases: ['segment'], required: true },
   segStart: { aliases: ['segstart', 'segstart_utc'], required: true },

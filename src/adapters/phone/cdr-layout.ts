@@ -1,7 +1,7 @@
 import { CDR_PRESETS, UNPUBLISHED_CDR_PRESETS } from './cdr-presets.js'
 
 /** One item of a CDR record: its name on the `system-parameters cdr` form, width and offset. */
-export interface CdrItem {
+interface CdrItem {
   name: string
   width: number
   /** 0-based offset of the item in the record. */
@@ -19,7 +19,7 @@ export interface CdrLayout {
 }
 
 /** Items that carry no data, only characters: each is one character unless given a width. */
-export const FILLER_ITEMS: Readonly<Record<string, string>> = {
+const FILLER_ITEMS: Readonly<Record<string, string>> = {
   space: ' ',
   return: '\r',
   'line-feed': '\n',
@@ -27,7 +27,7 @@ export const FILLER_ITEMS: Readonly<Record<string, string>> = {
 }
 
 /** The layout DJPK's switch is assumed to send (formats/phone.md, A). */
-export const DEFAULT_CDR_LAYOUT =
+const DEFAULT_CDR_LAYOUT =
   'date:6 space time:4 space sec-dur:5 space cond-code:1 space code-dial:4 space ' +
   'code-used:4 space in-trk-code:4 space dialed-num:18 space calling-num:15 space vdn:5 ' +
   'space in-crt-id:3 space ucid:20'
@@ -85,7 +85,7 @@ export function parseCdrLayout(text: string | null): CdrLayout {
   return { items, length: start, dataEnd, breaks: breaks.map((found) => found.text) }
 }
 
-export function isFiller(name: string): boolean {
+function isFiller(name: string): boolean {
   return Object.hasOwn(FILLER_ITEMS, name)
 }
 

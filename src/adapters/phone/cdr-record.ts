@@ -78,7 +78,7 @@ function formatCdrDate({ year, month, day }: CdrDay, order: CdrDateOrder): strin
 }
 
 /** The call's end: `date` (DDMMYY or MMDDYY, the day it ended) and `time` (HHMM), in WIB. */
-export function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Date | null {
+function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Date | null {
   if (!/^\d{6}$/.test(date) || !/^\d{4}$/.test(time)) return null
   const [first, second, year] = [date.slice(0, 2), date.slice(2, 4), date.slice(4, 6)]
   const [day, month] = order === 'day/month' ? [first, second] : [second, first]
@@ -92,7 +92,7 @@ export function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Da
  * mid-call, fixtures/phone/unknown-duration.cdr); undefined when the item does not parse.
  * `sec-dur` counts seconds; `duration` is `h mm t` (hours, minutes, tenths of a minute).
  */
-export function parseCdrDuration(
+function parseCdrDuration(
   items: Record<string, string>,
   layout: CdrLayout,
 ): number | null | undefined {
@@ -117,7 +117,7 @@ export function parseCdrDuration(
  * The calling number enters as its keyed customer key: a plain hash of a phone number and a
  * few guessable items would give the number back to anyone who tries them all.
  */
-export function cdrTicketId(items: Record<string, string>, customerKey: CustomerKeyer): string {
+function cdrTicketId(items: Record<string, string>, customerKey: CustomerKeyer): string {
   if (items.ucid) return items.ucid
   const values = HASHED_ITEMS.map((name) => {
     if (name === 'sec-dur') return items['sec-dur'] ?? items.duration ?? ''

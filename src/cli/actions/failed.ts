@@ -29,7 +29,7 @@ export function failedJobJson(job: FailedJob) {
   return { ...job, failedAt: job.failedAt?.toISOString() ?? null }
 }
 
-export function formatFailedJobs(jobs: readonly FailedJob[]): string {
+function formatFailedJobs(jobs: readonly FailedJob[]): string {
   if (jobs.length === 0) return 'no failed jobs'
   const rows = jobs.map((job) => ({
     when: formatWib(job.failedAt),

@@ -13,7 +13,7 @@ export interface RejectsOptions {
 }
 
 /** How much of each raw text a listing shows; `--raw ID` prints one whole. */
-export const LISTED_RAW_CHARS = 2000
+const LISTED_RAW_CHARS = 2000
 
 export function rejectsAction(options: RejectsOptions): Promise<void> {
   return runWithServices(async ({ db }) => {
