@@ -8,6 +8,12 @@ const SERVICE_TEST_ENV = { CUSTOMER_KEY_SECRET: 'dering-test-customer-key-secret
 
 export default defineConfig({
   test: {
+    // On with --coverage (.ci/run): what the tests run in-process; CLI subprocesses are not counted.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'workers/**/*.ts'],
+      reporter: ['text-summary', 'html'],
+    },
     projects: [
       {
         test: {
