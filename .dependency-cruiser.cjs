@@ -34,7 +34,8 @@ const LAYERS = {
 }
 
 /** Modules only the services layer and above may touch: adapters and domain stay pure. */
-const SERVICE_MODULES = '^(bullmq|kysely|pg|pg-copy-streams|ioredis|fs|fs/promises)$'
+const SERVICE_MODULES =
+  '(^|node_modules/)(bullmq|kysely|pg|pg-copy-streams|ioredis)(/|$)|^(fs|fs/promises)$'
 
 const layerRules = Object.entries(LAYERS).map(([name, layer]) => {
   const allowed = [name, ...layer.may, ...(layer.noKernel ? [] : ['kernel'])]
@@ -70,7 +71,14 @@ module.exports = {
       comment: 'adapters and domain get a stream and a context, never a database, queue or file',
       severity: 'error',
       from: { path: `${LAYERS.adapters.path}|${LAYERS.domain.path}` },
-      to: { dependencyTypes: ['npm', 'core'], path: SERVICE_MODULES },
+      to: { path: SERVICE_MODULES },
+    },
+    {
+      name: 'sql-only-in-db',
+      comment: 'SQL and Postgres clients belong in src/db/: call a store there instead',
+      severity: 'error',
+      from: { path: '^(src|workers)/', pathNot: LAYERS.db.path },
+      to: { path: '(^|node_modules/)(kysely|pg|pg-copy-streams)(/|$)' },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import { coerceError } from '../errors.js'
 import type { Services } from '../services.js'
+import { pingDatabase } from '../db/connect.js'
 import { readLastIngest } from '../db/pipeline-stats.js'
 
 /** A failed probe says only `unavailable`; why is in the log, never in the response. */
@@ -21,7 +21,7 @@ const PROBE_TIMEOUT_MS = 2_000
 /** Reachability of Postgres and Redis, each bounded in time, and the pipeline's last successes. */
 export async function checkHealth(services: Services): Promise<Health> {
   const [postgres, redis] = await Promise.all([
-    probe('postgres', services, () => sql`select 1`.execute(services.db)),
+    probe('postgres', services, () => pingDatabase(services.db)),
     probe('redis', services, () => services.redis.ping()),
   ])
   const [lastIngest, lastRollup] = await Promise.all([

@@ -101,9 +101,21 @@ describe('npm run lint: the layer matrix', () => {
     const result = await lintProbe('depcruise', {
       'src/adapters/phone/parse.ts':
         "import { readFile } from 'node:fs/promises'\nexport { readFile }\n",
+      'src/domain/queue.ts': "import { Queue } from 'bullmq'\nexport { Queue }\n",
     })
     expect(result.code).not.toBe(0)
-    expect(result.output).toContain('error pure-adapters-and-domain: src/adapters/phone/parse.ts')
+    expect(result.output).toContain(
+      'error pure-adapters-and-domain: src/adapters/phone/parse.ts → fs/promises',
+    )
+    expect(result.output).toContain('error pure-adapters-and-domain: src/domain/queue.ts → bullmq')
+  })
+
+  it('fails SQL outside src/db (jobs issue no raw SQL)', async () => {
+    const result = await lintProbe('depcruise', {
+      'src/jobs/ingest-file.ts': "import { sql } from 'kysely'\nexport { sql }\n",
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.output).toContain('error sql-only-in-db: src/jobs/ingest-file.ts → kysely')
   })
 
   it('fails an import cycle, even inside one layer', async () => {
