@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateWindowAt, type DateWindow } from './adapters/adapter.js'
 import { parseCdrLayout } from './adapters/phone/cdr-layout.js'
 import { ConfigError } from './errors.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
@@ -162,9 +163,25 @@ export function loadConfig(
   return Object.freeze(parsed.data)
 }
 
+/** Every setting at its default: the schema is the one place defaults are written. */
+export const CONFIG_DEFAULTS: Config = Object.freeze(ConfigSchema.parse({}))
+
+/** The plausible source times at `now` (DATE_EARLIEST, DATE_FUTURE_DAYS). */
+export function dateWindowOf(
+  config: Pick<Config, 'DATE_EARLIEST' | 'DATE_FUTURE_DAYS'>,
+  now: Date,
+): DateWindow {
+  return dateWindowAt(now, new Date(config.DATE_EARLIEST), config.DATE_FUTURE_DAYS)
+}
+
+/** dateWindowOf the defaults. */
+export function defaultDateWindow(now: Date): DateWindow {
+  return dateWindowOf(CONFIG_DEFAULTS, now)
+}
+
 /** The help text's list of environment variables with their defaults. */
 export function describeEnvironment(): string {
-  const defaults = ConfigSchema.parse({})
+  const defaults = CONFIG_DEFAULTS
   return CONFIG_KEYS.map((key) => `  ${key.padEnd(26)} ${String(defaults[key] ?? '(unset)')}`).join(
     '\n',
   )

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { dateWindowAt, type AdapterContext, type AdapterOptions } from './adapters/adapter.js'
+import type { AdapterContext, AdapterOptions } from './adapters/adapter.js'
 import { FORMAT_SETTINGS } from './adapters/formats/format-settings.js'
 import { CHANNEL_ADAPTERS } from './adapters/registry.js'
-import { CONFIG_KEYS, type Config } from './config.js'
+import { CONFIG_DEFAULTS, CONFIG_KEYS, dateWindowOf, type Config } from './config.js'
 import { createCustomerKeyer } from './domain/contact.js'
 import {
   DEFAULT_SEGMENT_MAP,
@@ -64,7 +64,7 @@ export function createServices(
       customerKey,
       segmentMap,
       options,
-      dateWindow: dateWindowAt(new Date(), new Date(config.DATE_EARLIEST), config.DATE_FUTURE_DAYS),
+      dateWindow: dateWindowOf(config, new Date()),
       note,
     }),
     async close() {
@@ -103,6 +103,11 @@ export function adapterOptionsOf(config: Config): AdapterOptions {
   }
   return options as unknown as AdapterOptions
 }
+
+/** The adapter options of an unconfigured environment: the schema's defaults (tests, the fuzzer). */
+export const DEFAULT_ADAPTER_OPTIONS: AdapterOptions = Object.freeze(
+  adapterOptionsOf(CONFIG_DEFAULTS),
+)
 
 function isConfigKey(key: string): key is keyof Config {
   return (CONFIG_KEYS as readonly string[]).includes(key)

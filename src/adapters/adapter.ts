@@ -3,43 +3,38 @@ import type { AdapterOutput } from '../domain/adapter-output.js'
 import type { CustomerKeyer } from '../domain/contact.js'
 import type { SegmentMap } from '../domain/segment.js'
 
-/** How much one file may make a reader hold; exceeding one is a reject or a clear failure. */
+/**
+ * How much one file may make a reader hold; exceeding one is a reject or a clear failure. Each
+ * is a setting (in brackets): config.ts has its default, and adapters always get a value.
+ */
 export interface AdapterLimits {
-  /** Largest record (CSV record, NDJSON line, CDR line, mail message). @defaultValue 10 MB */
+  /** Largest record: CSV record, NDJSON line, CDR line, mail message (MAX_RECORD_BYTES). */
   maxRecordBytes: number
-  /** XLSX: the largest workbook file. @defaultValue 100 MB */
+  /** XLSX: the largest workbook file (XLSX_MAX_BYTES). */
   xlsxMaxBytes: number
-  /** XLSX: the largest uncompressed part (sheet, shared strings). @defaultValue 256 MB */
+  /** XLSX: the largest uncompressed part, sheet or shared strings (XLSX_MAX_ENTRY_BYTES). */
   xlsxMaxEntryBytes: number
-  /** XLSX: the highest compression ratio of a part. @defaultValue 200 */
+  /** XLSX: the highest compression ratio of a part (XLSX_MAX_RATIO). */
   xlsxMaxRatio: number
-  /** XLSX: the largest shared strings part (uncompressed), all of which is held in memory. @defaultValue 32 MB */
+  /** XLSX: the largest shared strings part, all of it held in memory (XLSX_MAX_SHARED_STRINGS_BYTES). */
   xlsxMaxSharedStringsBytes: number
 }
 
-export const DEFAULT_LIMITS: AdapterLimits = Object.freeze({
-  maxRecordBytes: 10 * 1024 * 1024,
-  xlsxMaxBytes: 100 * 1024 * 1024,
-  xlsxMaxEntryBytes: 256 * 1024 * 1024,
-  xlsxMaxRatio: 200,
-  xlsxMaxSharedStringsBytes: 32 * 1024 * 1024,
-})
-
-/** Per-channel settings an adapter may read; every field has a documented default. */
+/** Per-channel settings an adapter may read, each from the setting in brackets (config.ts). */
 export interface AdapterOptions extends AdapterLimits {
-  /** Email: the contact center's own domain; its senders are agents. @defaultValue 'kemenkeu.go.id' */
+  /** Email: the contact center's own domain; its senders are agents (EMAIL_STAFF_DOMAIN). */
   staffDomain: string
-  /** Email: the consultation inbox. @defaultValue 'callcenter.djpk@kemenkeu.go.id' */
+  /** Email: the consultation inbox (EMAIL_CONSULTATION_INBOX). */
   consultationInbox: string
-  /** Email: the Email Lapor inbox. @defaultValue 'lapor.djpk@kemenkeu.go.id' */
+  /** Email: the Email Lapor inbox (EMAIL_REPORT_INBOX). */
   reportInbox: string
-  /** HAI Kemenkeu: the unit whose tickets are ours. @defaultValue 'DJPK' */
+  /** HAI Kemenkeu: the unit whose tickets are ours (HAI_UNIT). */
   haiUnit: string
-  /** Phone: CDR layout as `item:width` pairs, e.g. 'date:6 time:4 sec-dur:5 …'. @defaultValue the documented default */
+  /** Phone: CDR layout as `item:width` pairs or a preset; null = the documented default (CDR_LAYOUT). */
   cdrLayout: string | null
-  /** Phone: CDR date order. @defaultValue 'day/month' */
+  /** Phone: CDR date order (CDR_DATE_ORDER). */
   cdrDateOrder: 'day/month' | 'month/day'
-  /** XLSX: the worksheet to read, by name or 1-based tab index; null = the first visible tab. @defaultValue null */
+  /** XLSX: the worksheet to read, by name or 1-based tab index; null = the first visible tab (XLSX_SHEET). */
   xlsxSheet: string | null
 }
 
@@ -74,34 +69,7 @@ export interface AdapterContext {
  */
 export type Adapter = (input: Readable, ctx: AdapterContext) => AsyncIterable<AdapterOutput>
 
-export const DEFAULT_ADAPTER_OPTIONS: AdapterOptions = Object.freeze({
-  staffDomain: 'kemenkeu.go.id',
-  consultationInbox: 'callcenter.djpk@kemenkeu.go.id',
-  reportInbox: 'lapor.djpk@kemenkeu.go.id',
-  haiUnit: 'DJPK',
-  cdrLayout: null,
-  cdrDateOrder: 'day/month',
-  xlsxSheet: null,
-  ...DEFAULT_LIMITS,
-})
-
-/** The default window: from 2000-01-01 to one day after `now`. */
-export function dateWindowAt(
-  now: Date,
-  earliest = new Date('2000-01-01T00:00:00Z'),
-  futureDays = 1,
-): DateWindow {
+/** The window from `earliest` to `futureDays` days after `now` (DATE_EARLIEST, DATE_FUTURE_DAYS). */
+export function dateWindowAt(now: Date, earliest: Date, futureDays: number): DateWindow {
   return { earliest, latest: new Date(now.getTime() + futureDays * 86_400_000) }
-}
-
-/** A context with the default options, for the sample tally, tests and the fuzzer. */
-export function defaultAdapterContext(
-  fields: Pick<AdapterContext, 'fileName' | 'customerKey' | 'segmentMap'> & Partial<AdapterContext>,
-): AdapterContext {
-  return {
-    options: DEFAULT_ADAPTER_OPTIONS,
-    dateWindow: dateWindowAt(new Date()),
-    note: () => undefined,
-    ...fields,
-  }
 }

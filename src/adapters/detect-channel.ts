@@ -40,10 +40,7 @@ const TABLE_CHANNELS: readonly [Channel, TableScorer][] = DETECTIONS.flatMap(([c
 export async function detectChannel(
   fileName: string,
   open: () => Readable,
-  options: Pick<AdapterOptions, 'xlsxSheet'> &
-    Partial<Pick<AdapterOptions, 'cdrLayout'> & AdapterLimits> = {
-    xlsxSheet: null,
-  },
+  options: Pick<AdapterOptions, 'xlsxSheet' | 'cdrLayout'> & AdapterLimits,
 ): Promise<Detection> {
   const input = open()
   const { head } = await peekStream(input, HEAD_BYTES).finally(() => input.destroy())

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, readFileSync, readdirSync } from 'node:fs'
 import {
-  dateWindowAt,
-  DEFAULT_ADAPTER_OPTIONS,
   type Adapter,
   type AdapterContext,
   type AdapterOptions,
 } from '../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/services.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { Channel } from '../../src/domain/channel.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
@@ -75,7 +75,7 @@ async function snapshotFixture(
     customerKey: testCustomerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: { ...DEFAULT_ADAPTER_OPTIONS, ...FIXTURE_OPTIONS[fixture] },
-    dateWindow: dateWindowAt(NOW),
+    dateWindow: defaultDateWindow(NOW),
     note: (message) => notes.push(message),
   }
   const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { dateWindowAt, defaultAdapterContext } from '../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../src/config.js'
+import { defaultAdapterContext } from '../support/adapter-context.js'
 import { defineAdapter, type SourceRecord } from '../../src/adapters/define-adapter.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
@@ -37,7 +38,7 @@ const ctx = defaultAdapterContext({
   fileName: 'calls.txt',
   customerKey: testCustomerKey,
   segmentMap: DEFAULT_SEGMENT_MAP,
-  dateWindow: dateWindowAt(new Date('2022-01-01T00:00:00Z')),
+  dateWindow: defaultDateWindow(new Date('2022-01-01T00:00:00Z')),
 })
 
 async function run(content: string | Buffer): Promise<unknown[]> {

@@ -2,15 +2,19 @@ import { createReadStream, readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { detectChannel } from '../../src/adapters/detect-channel.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/services.js'
 import { sniffBinary } from '../../src/adapters/formats/sniff-bytes.js'
 import { buildXlsx, zipParts } from '../support/xlsx-package.js'
 import { fixturePath } from './run-adapter.js'
 import { SUMMARY, TICKETS } from './xlsx-fixtures.js'
 
 const detectFixture = (fixture: string, xlsxSheet: string | null = null) =>
-  detectChannel(fixture, () => createReadStream(fixturePath(fixture)), { xlsxSheet })
+  detectChannel(fixture, () => createReadStream(fixturePath(fixture)), {
+    ...DEFAULT_ADAPTER_OPTIONS,
+    xlsxSheet,
+  })
 const detectBytes = (fileName: string, bytes: Buffer | string) =>
-  detectChannel(fileName, () => Readable.from([Buffer.from(bytes)]))
+  detectChannel(fileName, () => Readable.from([Buffer.from(bytes)]), DEFAULT_ADAPTER_OPTIONS)
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
@@ -67,8 +71,12 @@ describe('detectChannel: the table channel that fits best', () => {
   it('detects on the sheet XLSX_SHEET names', async () => {
     const workbook = buildXlsx([SUMMARY, TICKETS])
     const open = () => Readable.from([workbook])
-    expect(await detectChannel('w.xlsx', open)).toMatchObject({ kind: 'unknown' })
-    expect(await detectChannel('w.xlsx', open, { xlsxSheet: 'Tickets' })).toMatchObject({
+    expect(await detectChannel('w.xlsx', open, DEFAULT_ADAPTER_OPTIONS)).toMatchObject({
+      kind: 'unknown',
+    })
+    expect(
+      await detectChannel('w.xlsx', open, { ...DEFAULT_ADAPTER_OPTIONS, xlsxSheet: 'Tickets' }),
+    ).toMatchObject({
       kind: 'found',
       channel: 'whatsapp',
     })

@@ -2,12 +2,9 @@ import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Readable } from 'node:stream'
-import {
-  dateWindowAt,
-  DEFAULT_ADAPTER_OPTIONS,
-  type Adapter,
-  type AdapterOptions,
-} from '../../src/adapters/adapter.js'
+import { type Adapter, type AdapterOptions } from '../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/services.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { Channel } from '../../src/domain/channel.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
@@ -69,7 +66,7 @@ async function collect(
     customerKey: testCustomerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: { ...DEFAULT_ADAPTER_OPTIONS, ...options },
-    dateWindow: dateWindowAt(new Date()),
+    dateWindow: defaultDateWindow(new Date()),
     note: () => undefined,
   }
   for await (const output of adapter(input, ctx)) outputs.push(output)

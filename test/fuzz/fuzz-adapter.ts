@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import fc from 'fast-check'
-import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/services.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import { createCustomerKeyer } from '../../src/domain/contact.js'
 import { DEFAULT_SEGMENT_MAP } from '../../src/domain/segment.js'
@@ -85,7 +86,7 @@ export async function runFuzzed(
     customerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: DEFAULT_ADAPTER_OPTIONS,
-    dateWindow: dateWindowAt(new Date()),
+    dateWindow: defaultDateWindow(new Date()),
     note: () => undefined,
   }
   const outputs: AdapterOutput[] = []

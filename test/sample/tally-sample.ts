@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
-import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../src/services.js'
 import { adapterFor } from '../../src/adapters/registry.js'
 import type { Channel } from '../../src/domain/channel.js'
 import { createCustomerKeyer } from '../../src/domain/contact.js'
@@ -29,7 +30,7 @@ export async function tallySample(outDir: string, manifest: SampleManifest): Pro
     customerKey: createCustomerKeyer('sample'),
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: DEFAULT_ADAPTER_OPTIONS,
-    dateWindow: dateWindowAt(new Date()),
+    dateWindow: defaultDateWindow(new Date()),
     note: () => undefined,
   }
   for (const file of manifest.files) {

@@ -1,4 +1,3 @@
-import { DEFAULT_LIMITS } from '../adapter.js'
 import { cutShortReason } from './mail-cut-short.js'
 import { contentLengthOf, CountedBody } from './mbox-counted-body.js'
 import {
@@ -23,8 +22,6 @@ export interface MailboxMessage {
   cutShort?: string
 }
 
-/** A message is buffered whole for the MIME parser; past MAX_RECORD_BYTES it is cut off, never held. */
-const MAX_MESSAGE_BYTES = DEFAULT_LIMITS.maxRecordBytes
 const TRUNCATED_HEAD_BYTES = 64 * 1024
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
@@ -32,8 +29,8 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 export interface SplitOptions {
   /** `eml`: one message whatever it holds (a leading `From ` envelope line is dropped). @defaultValue 'auto' */
   format?: 'eml' | 'auto'
-  /** @defaultValue MAX_MESSAGE_BYTES */
-  maxBytes?: number
+  /** A message is buffered whole for the MIME parser; past this (MAX_RECORD_BYTES) it is cut off, never held. */
+  maxBytes: number
   /** Receives, at the end, what makes the message count uncertain (a Content-Length ignored). */
   note?: (message: string) => void
 }
@@ -50,12 +47,9 @@ export interface SplitOptions {
  */
 export async function* splitMailbox(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
-  options: SplitOptions = {},
+  options: SplitOptions,
 ): AsyncGenerator<MailboxMessage> {
-  const splitter = new MailboxSplitter(
-    options.maxBytes ?? MAX_MESSAGE_BYTES,
-    options.format ?? 'auto',
-  )
+  const splitter = new MailboxSplitter(options.maxBytes, options.format ?? 'auto')
   for await (const chunk of input) {
     yield* splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
   }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { readCsv } from './read-csv.js'
 import { readXlsx } from './read-xlsx.js'
-import { limitsOf, type TableReading, type TableRecord } from './table-record.js'
+import type { TableReading, TableRecord } from './table-record.js'
 
 export type TableFormat = 'csv' | 'xlsx'
 
@@ -12,5 +12,5 @@ export function tableFormatOf(fileName: string): TableFormat {
 export function readTable(input: Readable, reading: TableReading): AsyncGenerator<TableRecord> {
   return tableFormatOf(reading.fileName) === 'xlsx'
     ? readXlsx(input, reading)
-    : readCsv(input, { ...reading, maxRecordBytes: limitsOf(reading).maxRecordBytes })
+    : readCsv(input, { ...reading, maxRecordBytes: reading.options.maxRecordBytes })
 }

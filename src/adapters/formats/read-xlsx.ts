@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { UnreadableFileError } from '../../errors.js'
-import { limitsOf, type TableReading, type TableRecord } from './table-record.js'
+import type { TableReading, TableRecord } from './table-record.js'
 import { sniffBinary, isZip } from './sniff-bytes.js'
 import { checkWorkbookPart, readWorkbookBytes } from './xlsx-limits.js'
 import { listTabs, pickTab, type WorkbookRelationship, type WorkbookSheet } from './xlsx-tabs.js'
@@ -29,7 +29,7 @@ export async function* readXlsx(
   input: Readable,
   reading: TableReading,
 ): AsyncGenerator<TableRecord> {
-  const limits = limitsOf(reading)
+  const limits = reading.options
   const archive = await readWorkbookBytes(input, limits)
   // An empty file has no records; the table adapter says so.
   if (archive.length === 0) return

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, type AdapterLimits, type AdapterOptions } from '../adapter.js'
+import type { AdapterLimits, AdapterOptions } from '../adapter.js'
 
 /** One record of a tabular export; record 0 is the header. */
 export interface TableRecord {
@@ -13,16 +13,7 @@ export interface TableRecord {
 /** What a table reader needs of its adapter's context: an AdapterContext is one. */
 export interface TableReading {
   fileName: string
-  options: Pick<AdapterOptions, 'xlsxSheet'> & Partial<AdapterLimits>
+  options: Pick<AdapterOptions, 'xlsxSheet'> & AdapterLimits
   /** A note about the file as a whole: the sheet read, an encoding fallen back to. */
   note(message: string): void
-}
-
-/** The reading's limits, the defaults where it names none (detection). */
-export function limitsOf(reading: TableReading): AdapterLimits {
-  return { ...DEFAULT_LIMITS, ...definedOnly(reading.options) }
-}
-
-function definedOnly(options: Partial<AdapterLimits>): Partial<AdapterLimits> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
 }

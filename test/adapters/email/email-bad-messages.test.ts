@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { parseEmail } from '../../../src/adapters/email/email.js'
 import { DEFAULT_SEGMENT_MAP } from '../../../src/domain/segment.js'
 import { UnreadableFileError } from '../../../src/errors.js'
@@ -103,7 +104,7 @@ describe('parseEmail: streaming', () => {
       customerKey: testCustomerKey,
       segmentMap: DEFAULT_SEGMENT_MAP,
       options: DEFAULT_ADAPTER_OPTIONS,
-      dateWindow: dateWindowAt(new Date()),
+      dateWindow: defaultDateWindow(new Date()),
       note: () => undefined,
     }
     for await (const output of parseEmail(Readable.from(mailbox()), ctx)) {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { defaultAdapterContext } from '../../../src/adapters/adapter.js'
+import { defaultAdapterContext } from '../../support/adapter-context.js'
 import { parseEmail } from '../../../src/adapters/email/email.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../../src/domain/segment.js'

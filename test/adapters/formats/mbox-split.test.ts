@@ -5,14 +5,16 @@ import {
   type MailboxMessage,
   type SplitOptions,
 } from '../../../src/adapters/formats/mbox-split.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { fixturePath } from '../run-adapter.js'
 
 async function split(
   chunks: Iterable<Buffer | string> | AsyncIterable<Buffer>,
-  options?: SplitOptions,
+  options: Partial<SplitOptions> = {},
 ): Promise<MailboxMessage[]> {
   const messages: MailboxMessage[] = []
-  for await (const message of splitMailbox(chunks, options)) messages.push(message)
+  const splitting = { maxBytes: DEFAULT_ADAPTER_OPTIONS.maxRecordBytes, ...options }
+  for await (const message of splitMailbox(chunks, splitting)) messages.push(message)
   return messages
 }
 
@@ -128,7 +130,7 @@ describe('splitMailbox', () => {
 /** Splits `text` and gathers the notes the splitter gives at the end. */
 async function splitNoting(
   chunks: Iterable<Buffer | string>,
-  options: SplitOptions = {},
+  options: Partial<SplitOptions> = {},
 ): Promise<{ messages: string[]; notes: string[] }> {
   const notes: string[] = []
   const messages = texts(await split(chunks, { ...options, note: (n) => notes.push(n) }))

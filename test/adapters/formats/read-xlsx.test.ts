@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ADAPTER_OPTIONS, defaultAdapterContext } from '../../../src/adapters/adapter.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
+import { defaultAdapterContext } from '../../support/adapter-context.js'
 import { readTable } from '../../../src/adapters/formats/read-table.js'
 import { parseSociomile } from '../../../src/adapters/whatsapp/sociomile.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
@@ -31,7 +32,11 @@ async function parse(bytes: Buffer, xlsxSheet: string | null = null, fileName = 
 
 /** The cells of the sheet that would be read, header included. */
 async function cellsOf(bytes: Buffer, xlsxSheet: string | null = null) {
-  const reading = { fileName: 'export.xlsx', options: { xlsxSheet }, note: () => undefined }
+  const reading = {
+    fileName: 'export.xlsx',
+    options: { ...DEFAULT_ADAPTER_OPTIONS, xlsxSheet },
+    note: () => undefined,
+  }
   const rows: string[][] = []
   for await (const record of readTable(Readable.from([bytes]), reading)) rows.push(record.cells)
   return rows

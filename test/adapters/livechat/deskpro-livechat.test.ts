@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { parseDeskproLivechat } from '../../../src/adapters/livechat/deskpro-livechat.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../../src/domain/segment.js'
@@ -400,7 +401,7 @@ function context(fileName: string) {
     customerKey: testCustomerKey,
     segmentMap: DEFAULT_SEGMENT_MAP,
     options: DEFAULT_ADAPTER_OPTIONS,
-    dateWindow: dateWindowAt(new Date()),
+    dateWindow: defaultDateWindow(new Date()),
     note: () => undefined,
   }
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { dateWindowAt, DEFAULT_ADAPTER_OPTIONS } from '../../../src/adapters/adapter.js'
+import { defaultDateWindow } from '../../../src/config.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { parseAvayaCdr } from '../../../src/adapters/phone/avaya-cdr.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import { mergeTicketEvents } from '../../../src/domain/merge-ticket.js'
@@ -464,7 +465,7 @@ describe('parseAvayaCdr', () => {
       customerKey: testCustomerKey,
       segmentMap: DEFAULT_SEGMENT_MAP,
       options: DEFAULT_ADAPTER_OPTIONS,
-      dateWindow: dateWindowAt(new Date()),
+      dateWindow: defaultDateWindow(new Date()),
       note: () => undefined,
     }
     let seen = 0

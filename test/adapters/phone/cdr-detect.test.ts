@@ -3,6 +3,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { cdrLayoutOfText } from '../../../src/adapters/phone/cdr-detect.js'
 import { detectChannel } from '../../../src/adapters/detect-channel.js'
+import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { fixturePath } from '../run-adapter.js'
 
 const CUSTOMIZED_FORM =
@@ -13,7 +14,7 @@ const fixture = (name: string) => readFileSync(fixturePath(`phone/${name}`))
 
 function detect(fileName: string, content: string | Buffer, cdrLayout: string | null = null) {
   return detectChannel(fileName, () => Readable.from([Buffer.from(content)]), {
-    xlsxSheet: null,
+    ...DEFAULT_ADAPTER_OPTIONS,
     cdrLayout,
   })
 }
