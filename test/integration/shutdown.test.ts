@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -6,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enqueueFromPath } from '../../src/jobs/enqueue-from-path.js'
 import type { IngestProgress } from '../../src/jobs/ingest-file.js'
 import { useTestServices } from '../support/services.js'
-import { CLI_ARGS } from '../support/cli.js'
+import { startWorkerProcess, type DeringProcess } from '../support/dering-process.js'
 
-const ROOT = new URL('../..', import.meta.url).pathname
 const HEADER =
   'Ticket ID;Channel;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At'
 const ROWS = 6_000
@@ -34,24 +32,15 @@ describe('dering worker on SIGTERM', () => {
     return file
   }
 
-  const startWorkerProcess = async (env: Record<string, string>) => {
-    const child = spawn(process.execPath, [...CLI_ARGS, 'worker', '--queue', 'ingest'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...t.env(),
-        BATCH_SIZE: '50',
-        LOG_LEVEL: 'info',
-        JOB_LOCK_MS: '2000',
-        JOB_STALLED_CHECK_MS: '1000',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const startWorker = (env: Record<string, string>) =>
+    startWorkerProcess({
+      ...t.env(),
+      BATCH_SIZE: '50',
+      JOB_LOCK_MS: '2000',
+      JOB_STALLED_CHECK_MS: '1000',
+      ...env,
     })
-    const log = collectOutput(child)
-    await waitFor(() => Promise.resolve(log().includes('worker started')))
-    return { child, log }
-  }
+  const messages = (worker: DeringProcess) => worker.logs.map((line) => line.msg)
 
   /** Enqueues a file and resolves once its job has committed its first batch. */
   const enqueueAndWaitForProgress = async (file: string) => {
@@ -72,29 +61,27 @@ describe('dering worker on SIGTERM', () => {
 
   it('lets the active job finish, then exits 0', async () => {
     const file = await writeExport('finish')
-    const { child, log } = await startWorkerProcess({ SHUTDOWN_TIMEOUT_MS: '60000' })
+    const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: '60000' })
     const jobId = await enqueueAndWaitForProgress(file)
-    child.kill('SIGTERM')
-    expect(await exitCode(child)).toBe(0)
+    expect(await worker.stop()).toBe(0)
     expect(await t.services.queues.ingest.getJobState(jobId)).toBe('completed')
     expect(await importOf(file)).toMatchObject({
       status: 'succeeded',
       records_read: ROWS,
       inserted: ROWS,
     })
-    expect(log()).toContain('shutting down: finishing active jobs')
-    expect(log()).not.toContain('did not finish in time')
+    expect(messages(worker)).toContain('shutting down: finishing active jobs')
+    expect(messages(worker).join('\n')).not.toContain('did not finish in time')
   })
 
   it('closes anyway after SHUTDOWN_TIMEOUT_MS, exits 0, and the job is resumed by another worker', async () => {
     const file = await writeExport('abandon')
-    const { child, log } = await startWorkerProcess({ SHUTDOWN_TIMEOUT_MS: '300' })
+    const worker = await startWorker({ SHUTDOWN_TIMEOUT_MS: '300' })
     const jobId = await enqueueAndWaitForProgress(file)
     const signalled = Date.now()
-    child.kill('SIGTERM')
-    expect(await exitCode(child)).toBe(0)
+    expect(await worker.stop()).toBe(0)
     expect(Date.now() - signalled).toBeLessThan(10_000)
-    expect(log()).toContain('active jobs did not finish in time')
+    expect(messages(worker).join('\n')).toContain('active jobs did not finish in time')
     expect(['active', 'waiting', 'delayed']).toContain(
       await t.services.queues.ingest.getJobState(jobId),
     )
@@ -119,17 +106,6 @@ describe('dering worker on SIGTERM', () => {
     expect(Number(tickets.n)).toBe(ROWS)
   })
 })
-
-function collectOutput(child: ChildProcess): () => string {
-  let output = ''
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return () => output
-}
-
-async function exitCode(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)))
-}
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
