@@ -1,17 +1,56 @@
 import path from 'node:path'
 import type { BenchDatabases } from './bench-database.js'
-import { BENCH_CHANNELS, type BenchChannel } from './bench-ticket.js'
+import type { BenchChannel } from './bench-ticket.js'
 import { FILE_EXTENSIONS } from './format-records.js'
 import { measureIngest, sumResults, type IngestRun } from './measure-ingest.js'
 import { copyRawCsv, hasPgloader, pgloaderCsv } from './peer-loaders.js'
 import { cpuPerRecord, describeCpu, formatRate, type BenchRow } from './print-table.js'
+import { writeDeskproPage, writeSociomileXlsx } from './write-other-formats.js'
 import { writeExport } from './write-export.js'
 
-const FORMAT_NAMES: Record<BenchChannel, string> = {
-  whatsapp: 'Sociomile CSV',
-  phone: 'Avaya CDR',
-  livechat: 'Deskpro NDJSON',
+/**
+ * The formats measured alone: each bench channel's line format, and the two the issue sets a
+ * looser target for. An XLSX sheet is read whole by the workbook reader and its uncompressed
+ * sheet must stay under XLSX_MAX_ENTRY_BYTES (256 MB), so it holds at most 100,000 rows.
+ */
+interface BenchFormat {
+  name: string
+  channel: BenchChannel
+  extension: string
+  records: (counts: Readonly<Record<BenchChannel, number>>) => number
+  write: (file: string, records: number) => Promise<void>
 }
+
+const MAX_XLSX_ROWS = 100_000
+
+const lineFormat = (channel: BenchChannel, name: string): BenchFormat => ({
+  name,
+  channel,
+  extension: FILE_EXTENSIONS[channel],
+  records: (counts) => counts[channel],
+  write: (file, count) => writeExport(file, { channel, first: 0, count, revision: 0 }),
+})
+
+const FORMATS: readonly BenchFormat[] = [
+  lineFormat('whatsapp', 'Sociomile CSV'),
+  lineFormat('phone', 'Avaya CDR'),
+  lineFormat('livechat', 'Deskpro NDJSON'),
+  {
+    name: 'Sociomile XLSX',
+    channel: 'whatsapp',
+    extension: 'xlsx',
+    records: (counts) => Math.min(counts.whatsapp, MAX_XLSX_ROWS),
+    write: writeSociomileXlsx,
+  },
+  {
+    name: 'Deskpro JSON page',
+    channel: 'livechat',
+    extension: 'json',
+    records: (counts) => counts.livechat,
+    write: writeDeskproPage,
+  },
+]
+
 /** dering against pgloader on the same Sociomile file, in the same run. */
 const PGLOADER_TARGET = 2.5
 
@@ -35,27 +74,29 @@ export async function benchFormats(
   bench: FormatBench,
   counts: Readonly<Record<BenchChannel, number>>,
 ): Promise<void> {
-  const whole = new Map<BenchChannel, { file: string; rate: number }>()
-  for (const channel of BENCH_CHANNELS) {
-    const file = path.join(bench.dir, `${channel}-whole.${FILE_EXTENSIONS[channel]}`)
-    await writeExport(file, { channel, first: 0, count: counts[channel], revision: 0 })
-    const target = await bench.databases.create(`format_${channel}`)
+  let sociomile: { file: string; rate: number } | undefined
+  for (const format of FORMATS) {
+    const records = format.records(counts)
+    const slug = format.name.toLowerCase().replace(/\W+/g, '_')
+    const file = path.join(bench.dir, `${slug}-whole.${format.extension}`)
+    await format.write(file, records)
+    const target = await bench.databases.create(`format_${slug}`)
     let run: IngestRun
     try {
       ;[run] = (await measureIngest(
         { databaseUrl: target.url, redisUrl: bench.redisUrl, workers: 1, env: bench.workerEnv },
-        [[{ path: file, channel, records: counts[channel] }]],
+        [[{ path: file, channel: format.channel, records }]],
       )) as [IngestRun]
     } finally {
       await target.db.destroy()
     }
     const inserted = sumResults(run, 'inserted')
-    if (inserted !== counts[channel]) {
-      throw new Error(`${channel} alone: expected ${counts[channel]} inserted, got ${inserted}`)
+    if (inserted !== records) {
+      throw new Error(`${format.name} alone: expected ${records} inserted, got ${inserted}`)
     }
     const rate = run.records / run.seconds
-    whole.set(channel, { file, rate })
-    const measure = `ingest, ${FORMAT_NAMES[channel]} alone, 1 worker`
+    sociomile ??= { file, rate } // the first format, the Sociomile CSV, for the peers
+    const measure = `ingest, ${format.name} alone, 1 worker`
     bench.rows.push({
       measure,
       rows: run.records,
@@ -66,7 +107,7 @@ export async function benchFormats(
     })
     bench.print(`${measure}: ${formatRate(run.records, run.seconds)} rows/s, ${describeCpu(run)}`)
   }
-  const sociomile = whole.get('whatsapp')!
+  if (!sociomile) return
   await benchPeer(
     bench,
     'COPY of the raw CSV into a text table',

@@ -31,27 +31,32 @@ const SOCIOMILE_STATUS = {
 }
 
 /** The header line of a Sociomile export, BOM first (formats/whatsapp.md). */
-const SOCIOMILE_HEADER =
+export const SOCIOMILE_HEADER =
   '\uFEFFTicket ID;Channel;Customer Name;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At\r\n'
+
+/** The cells of a Sociomile export's row, in SOCIOMILE_HEADER's order, as the export shows them. */
+export function sociomileCells(t: BenchTicket): string[] {
+  return [
+    t.sourceTicketId,
+    'WhatsApp',
+    `Pelanggan ${t.index % 997}`,
+    t.contact,
+    t.subject,
+    t.topic,
+    t.segmentLabel,
+    SOCIOMILE_STATUS[t.status],
+    t.agent ?? '',
+    sociomileDate(t.openedAt),
+    sociomileDate(t.firstResponseAt),
+    sociomileDate(t.closedAt),
+  ]
+}
 
 /** One Sociomile CSV row: `;` separated, CRLF, the subject quoted (it holds a `;`). */
 function formatSociomileRow(t: BenchTicket): string {
-  return (
-    [
-      t.sourceTicketId,
-      'WhatsApp',
-      `Pelanggan ${t.index % 997}`,
-      t.contact,
-      `"${t.subject}"`,
-      t.topic,
-      t.segmentLabel,
-      SOCIOMILE_STATUS[t.status],
-      t.agent ?? '',
-      sociomileDate(t.openedAt),
-      sociomileDate(t.firstResponseAt),
-      sociomileDate(t.closedAt),
-    ].join(';') + '\r\n'
-  )
+  const cells = sociomileCells(t)
+  cells[4] = `"${cells[4]}"`
+  return cells.join(';') + '\r\n'
 }
 
 /**
@@ -81,7 +86,7 @@ const deskproDate = (date: Date | null) =>
   date ? date.toISOString().slice(0, 19).replace('T', ' ') : null
 
 /** One Deskpro chat as an NDJSON line (formats/livechat.md), with a few messages. */
-function formatDeskproChat(t: BenchTicket): string {
+export function formatDeskproChat(t: BenchTicket): string {
   const ended = t.status !== 'pending' && t.status !== 'open'
   const created = deskproDate(t.openedAt)
   const chat = {
