@@ -1,5 +1,6 @@
 import { assertNever } from '../domain/assert-never.js'
-import { formatReport, type ReportFormat } from './format-report.js'
+import { formatReport } from './format-report.js'
+import type { ReportFormat } from './report-formats.js'
 import { formatReportXlsx } from './format-xlsx.js'
 import type { PublicationOptions } from './publication-chapters.js'
 import { printPdf } from './print-pdf.js'

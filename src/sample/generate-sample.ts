@@ -10,9 +10,8 @@ import { writeLivechatSample } from './livechat-sample.js'
 import { writePhoneSample } from './phone-sample.js'
 import { SAMPLE_MONTHS } from './plan.js'
 import { createPrng, type Prng } from './prng.js'
+import { DEFAULT_SAMPLE_SEED } from './sample-seed.js'
 import { writeWhatsappSample } from './whatsapp-sample.js'
-
-export const DEFAULT_SAMPLE_SEED = 20_211_231
 
 export interface GenerateSampleOptions {
   /** Files go to `<outDir>/<channel>/…`. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { coerceError } from '../../errors.js'
 import { compareReport, type Comparison } from '../../report/compare-report.js'
-import type { ReportFormat } from '../../report/format-report.js'
+import type { ReportFormat } from '../../report/report-formats.js'
 import { renderReport } from '../../report/render-report.js'
 import { CHROMIUM_HINT, findChromium } from '../find-chromium.js'
 import { loadReport } from '../../report/load-report.js'

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { DemoOptions } from '../actions/demo.js'
 import { parsePositiveInt } from '../parse-options.js'
-import { SAMPLE_SEED_DEFAULT } from './sample.js'
+import { DEFAULT_SAMPLE_SEED } from '../../sample/sample-seed.js'
 
 export function configureDemoCommand(program: Command): void {
   program
@@ -16,7 +16,7 @@ export function configureDemoCommand(program: Command): void {
       '--seed <n>',
       'sample generator seed (same seed, same files)',
       parsePositiveInt,
-      SAMPLE_SEED_DEFAULT,
+      DEFAULT_SAMPLE_SEED,
     )
     .action(async (options: DemoOptions) => {
       const { demoAction } = await import('../actions/demo.js')
