@@ -73,6 +73,8 @@ const ConfigSchema = z.object({
     .regex(/^\d+[smhdw]$/, 'expected a duration such as 90d or 12h')
     .default('90d'),
   SEGMENT_MAP_FILE: z.string().min(1).optional(),
+  /** JSON or YAML extending the topic taxonomy (src/domain/topic.ts); the rollup applies it. */
+  TOPIC_MAP_FILE: z.string().min(1).optional(),
   EMAIL_STAFF_DOMAIN: z.string().min(3).default('kemenkeu.go.id'),
   EMAIL_CONSULTATION_INBOX: z.email().default('callcenter.djpk@kemenkeu.go.id'),
   EMAIL_REPORT_INBOX: z.email().default('lapor.djpk@kemenkeu.go.id'),

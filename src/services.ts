@@ -11,12 +11,14 @@ import {
   SegmentSchema,
   type SegmentMap,
 } from './domain/segment.js'
+import type { TopicTaxonomy } from './domain/topic-taxonomy.js'
 import { createDb, type Db } from './db/connect.js'
 import { ConfigError, coerceError } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { createRedis, type RedisClient } from './queue/connection.js'
 import { createQueues, type Queues } from './queue/queues.js'
 import { durationSeconds } from './duration.js'
+import { loadTopicTaxonomy } from './load-topic-map.js'
 
 export interface Services {
   config: Config
@@ -25,6 +27,8 @@ export interface Services {
   redis: RedisClient
   queues: Queues
   logger: Logger
+  /** The topics the rollup maps raw topics and subjects to (TOPIC_MAP_FILE extends them). */
+  topicTaxonomy: TopicTaxonomy
   /** `note` receives the file-level notes the adapter makes while reading. */
   adapterContext(fileName: string, note?: (message: string) => void): AdapterContext
   close(): Promise<void>
@@ -41,6 +45,7 @@ export function createServices(
   serviceOptions: ServiceOptions = {},
 ): Services {
   const segmentMap = loadSegmentMap(config.SEGMENT_MAP_FILE)
+  const topicTaxonomy = loadTopicTaxonomy(config.TOPIC_MAP_FILE)
   const customerKey = createCustomerKeyer(config.CUSTOMER_KEY_SECRET)
   const options = adapterOptionsOf(config)
   const db = createDb(config.DATABASE_URL)
@@ -59,6 +64,7 @@ export function createServices(
     redis,
     queues,
     logger,
+    topicTaxonomy,
     adapterContext: (fileName, note = () => undefined) => ({
       fileName,
       customerKey,

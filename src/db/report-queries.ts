@@ -13,8 +13,14 @@ export interface ReportFigures {
   }[]
   segmentMonths: readonly { month: string; segment: string; consultations: number }[]
   documentMonths: readonly { month: string; documents: number }[]
-  /** The report month's top topics. */
-  topics: readonly { channel: string; rank: number; topic: string; consultations: number }[]
+  /** The report month's top topics: `topic` is the label, `code` the taxonomy's code. */
+  topics: readonly {
+    channel: string
+    rank: number
+    topic: string
+    code: string
+    consultations: number
+  }[]
   /** When the last import finished (ISO instant): the figures' cut-off; null when unknown. */
   dataAsOf?: string | null
 }
@@ -79,7 +85,7 @@ export async function selectReportFigures(
 export async function selectTopTopics(db: Db, month: string): Promise<ReportFigures['topics']> {
   return db
     .selectFrom('reporting.topic_month')
-    .select(['channel', 'rank', 'topic', 'consultations'])
+    .select(['channel', 'rank', 'label as topic', 'topic as code', 'consultations'])
     .where('month', '=', firstDay(month))
     .orderBy('channel')
     .orderBy('rank')

@@ -34,12 +34,18 @@ interface ReportingSegmentMonthTable {
   consultations: number
 }
 
-/** The ten most asked topics per WIB month × channel; ties ranked by topic name. */
+/**
+ * The ten most asked topics per WIB month × channel, mapped by the topic taxonomy from the raw
+ * topics and subjects (`lainnya` for text it does not know); ties ranked by code.
+ */
 interface ReportingTopicMonthTable {
   month: MonthDate
   channel: string
   rank: number
+  /** The taxonomy's code (src/domain/topic.ts), such as `dau`. */
   topic: string
+  /** The topic's Indonesian label, such as `Dana Alokasi Umum`. */
+  label: string
   consultations: number
 }
 

@@ -1,9 +1,11 @@
 import { sql, type Transaction } from 'kysely'
+import { DEFAULT_TOPIC_TAXONOMY, type TopicTaxonomy } from '../domain/topic-taxonomy.js'
 import { isWibMonth, toWibMonth, wibMonthStart } from '../domain/wib-month.js'
 import type { Db } from './connect.js'
 import { monthBounds, monthsTable, type MonthBounds } from './month-bounds.js'
 import type { Database } from './schema.js'
 import { aggregateTicketMonths, insertTicketMonths } from './ticket-month-rollups.js'
+import { rankTopicMonths } from './topic-month-rollups.js'
 
 /** Which months a rollup rewrites: those listed, the current and previous one, or every month with data. */
 export type RollupScope = { months: readonly string[] } | { recent: true } | { all: true }
@@ -60,9 +62,14 @@ async function listMonthsWithData(db: Db): Promise<string[]> {
 
 /**
  * Rewrites the reporting rows of whole WIB months from `ticket` and `document` in one
- * transaction, so a rerun gives the same rows and readers never see half a month.
+ * transaction, so a rerun gives the same rows and readers never see half a month. Topics are
+ * mapped here, by `taxonomy`: a changed topic map takes effect on the next rollup of a month.
  */
-export async function recomputeMonths(db: Db, months: readonly string[]): Promise<void> {
+export async function recomputeMonths(
+  db: Db,
+  months: readonly string[],
+  taxonomy: TopicTaxonomy = DEFAULT_TOPIC_TAXONOMY,
+): Promise<void> {
   const sorted = normalizeMonths(months)
   if (sorted.length === 0) return
   const bounds = monthBounds(sorted)
@@ -74,10 +81,11 @@ export async function recomputeMonths(db: Db, months: readonly string[]): Promis
     // parallel scan of one month to a slower bitmap scan.
     await sql`set local hash_mem_multiplier = 64`.execute(trx)
     const ticketRows = await aggregateTicketMonths(trx, bounds)
+    const topicRows = await rankTopicMonths(trx, bounds, ticketRows.rawTopics, taxonomy)
     for (const table of ROLLUP_TABLES) {
       await trx.deleteFrom(table).where('month', 'in', bounds.months).execute()
     }
-    await insertTicketMonths(trx, ticketRows)
+    await insertTicketMonths(trx, ticketRows, topicRows)
     await insertDocumentMonths(trx, bounds)
   })
 }

@@ -3,29 +3,35 @@ import { TICKET_STATUSES, isConsultation } from '../domain/ticket-status.js'
 import { isContiguous, type MonthBounds } from './month-bounds.js'
 import type { Database } from './schema.js'
 
-/** How many topics reporting.topic_month keeps per month × channel. */
-const TOP_TOPICS = 10
-
-const NOT_CONSULTATION = TICKET_STATUSES.filter((status) => !isConsultation(status))
+export const NOT_CONSULTATION = TICKET_STATUSES.filter((status) => !isConsultation(status))
 
 type Trx = Transaction<Database>
 
 /**
- * The rows of reporting.channel_month, segment_month and topic_month for some months, each
- * set as a JSON array of objects keyed by the table's columns, kept as text so that no number
- * passes through JavaScript.
+ * The rows of reporting.channel_month and segment_month for some months, each set as a JSON
+ * array of objects keyed by the table's columns, kept as text so that no number passes through
+ * JavaScript; and the consultations per month, channel and raw topic, which the topic taxonomy
+ * maps and ranks into reporting.topic_month (topic-month-rollups.ts).
  */
 export interface TicketMonthRows {
   channels: string
   segments: string
-  topics: string
+  rawTopics: RawTopicCount[]
+}
+
+export interface RawTopicCount {
+  /** 'YYYY-MM-DD', the month's first day. */
+  month: string
+  channel: string
+  topic: string
+  consultations: number
 }
 
 /**
  * The WIB month of `t.opened_at` (UTC+7, as wib-month.ts), written exactly as in the statistics
  * object `ticket_rollup_keys` (db/migrations), which is how the planner knows this key's groups.
  */
-const WIB_MONTH = sql`date_trunc('month', (t.opened_at at time zone 'UTC') + interval '7 hours')`
+export const WIB_MONTH = sql`date_trunc('month', (t.opened_at at time zone 'UTC') + interval '7 hours')`
 
 /**
  * Tickets opened in the months, counted per month, channel, status, segment, topic and
@@ -42,9 +48,13 @@ const ticketGroups = (b: MonthBounds) => sql`
   select ${WIB_MONTH} as month, t.channel, t.status, t.segment, t.topic,
     t.first_response_at - t.opened_at as response, count(*)::integer as tickets
   from ticket t
-  where t.opened_at >= ${b.starts[0]} and t.opened_at < ${b.ends.at(-1)}
-    ${isContiguous(b) ? sql`` : sql`and ${WIB_MONTH} = any(${b.months}::timestamp[])`}
+  where ${ticketsOfMonths(b)}
   group by 1, 2, 3, 4, 5, 6`
+
+/** The condition on `ticket t` that keeps the tickets opened in the months. */
+export const ticketsOfMonths = (b: MonthBounds) => sql`
+  t.opened_at >= ${b.starts[0]} and t.opened_at < ${b.ends.at(-1)}
+    ${isContiguous(b) ? sql`` : sql`and ${WIB_MONTH} = any(${b.months}::timestamp[])`}`
 
 /**
  * Reads the ticket rollups of the months. Only reads: Postgres runs no statement that writes
@@ -55,8 +65,7 @@ const ticketGroups = (b: MonthBounds) => sql`
  * floor((n - 1) / 2) and ceil((n - 1) / 2), counting from 0, and interpolates between them
  * in float8 as percentile_cont does (lower + 0.5 × (upper − lower)). A first response before
  * opening is a clock or merge artefact: it would make a negative time, so it is left out of
- * the times (the ticket still counts). Topic ties rank by topic in byte order ("C"), so ranks
- * do not depend on the server's locale.
+ * the times (the ticket still counts).
  */
 export async function aggregateTicketMonths(trx: Trx, b: MonthBounds): Promise<TicketMonthRows> {
   const { rows } = await sql<TicketMonthRows>`
@@ -108,27 +117,27 @@ export async function aggregateTicketMonths(trx: Trx, b: MonthBounds): Promise<T
       from consultations group by 1, 2
     ),
     topic_rows as (
-      select month::date as month, channel, rank, topic, consultations
-      from (
-        select month, channel, topic, sum(tickets) as consultations,
-          row_number() over (
-            partition by month, channel order by sum(tickets) desc, topic collate "C"
-          ) as rank
-        from consultations where topic is not null
-        group by month, channel, topic
-      ) counted
-      where rank <= ${TOP_TOPICS}
+      select month::date as month, channel, topic, sum(tickets)::integer as consultations
+      from consultations where topic is not null
+      group by month, channel, topic
     )
     select
       (select coalesce(json_agg(r), '[]') from channel_rows r)::text as channels,
       (select coalesce(json_agg(r), '[]') from segment_rows r)::text as segments,
-      (select coalesce(json_agg(r), '[]') from topic_rows r)::text as topics
+      (select coalesce(json_agg(r), '[]') from topic_rows r) as "rawTopics"
   `.execute(trx)
   return rows[0]!
 }
 
-/** Writes rows read by `aggregateTicketMonths`; the months' old rows must be gone. */
-export async function insertTicketMonths(trx: Trx, rows: TicketMonthRows): Promise<void> {
+/**
+ * Writes rows read by `aggregateTicketMonths`, with the ranked topics (a JSON array keyed by
+ * reporting.topic_month's columns); the months' old rows must be gone.
+ */
+export async function insertTicketMonths(
+  trx: Trx,
+  rows: Pick<TicketMonthRows, 'channels' | 'segments'>,
+  topics: string,
+): Promise<void> {
   await sql`
     with channels as (
       insert into reporting.channel_month
@@ -139,6 +148,6 @@ export async function insertTicketMonths(trx: Trx, rows: TicketMonthRows): Promi
       select * from json_populate_recordset(null::reporting.segment_month, ${rows.segments}::json)
     )
     insert into reporting.topic_month
-    select * from json_populate_recordset(null::reporting.topic_month, ${rows.topics}::json)
+    select * from json_populate_recordset(null::reporting.topic_month, ${topics}::json)
   `.execute(trx)
 }

@@ -8,7 +8,7 @@ export async function rollupMonths(
   payload: RollupPayload,
 ): Promise<RollupResult> {
   const months = await monthsToRecompute(services.db, payload, new Date())
-  await recomputeMonths(services.db, months)
+  await recomputeMonths(services.db, months, services.topicTaxonomy)
   services.logger.info({ months }, 'rollup finished')
   return { months }
 }

@@ -141,8 +141,8 @@ function rankTopics(figures: ReportFigures): Record<Channel, TopicRank[]> {
     TopicRank[]
   >
   const sorted = [...figures.topics].sort((a, b) => a.rank - b.rank)
-  for (const { channel, rank, topic, consultations } of sorted) {
-    if (isChannel(channel)) ranked[channel].push({ rank, topic, consultations })
+  for (const { channel, rank, topic, code, consultations } of sorted) {
+    if (isChannel(channel)) ranked[channel].push({ rank, topic, code, consultations })
   }
   return ranked
 }

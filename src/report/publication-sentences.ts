@@ -5,23 +5,32 @@
  */
 import { CHANNELS, type Channel } from '../domain/channel.js'
 import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
+import { OTHER_TOPIC } from '../domain/topic.js'
 import { formatCount, formatPercentIn } from './format-number.js'
 import type { ReportJson } from './format-json.js'
 import { MONTH_NAMES, monthsOfYear, nameMonth } from './month-names.js'
-import { percentOf } from './percent.js'
+import { percentChange, percentOf } from './percent.js'
 
 /** Shares print with one decimal (71,9%), changes with two (44,19%), as the publication does. */
 const share = (part: number, whole: number) => formatPercentIn(percentOf(part, whole, 1) ?? 0, 1)
-const change = (pct: number) => formatPercentIn(pct, 2)
+const change = (pct: number, decimals = 2) => formatPercentIn(pct, decimals)
 const konsultasi = (n: number) => `${formatCount(n)} konsultasi`
 
-/** How a sentence names the channel after "melalui" and after "layanan". */
-const CHANNEL_IN_SENTENCE: Record<Channel, { via: string; service: string }> = {
-  whatsapp: { via: 'WA', service: 'WhatsApp' },
-  phone: { via: 'telepon', service: 'telepon' },
-  email: { via: 'email', service: 'email' },
-  hai_kemenkeu: { via: 'HAI Kemenkeu', service: 'HAI Kemenkeu' },
-  livechat: { via: 'Live Chat', service: 'Live Chat' },
+/**
+ * How a sentence names the channel after "melalui" and after "layanan", and how many decimals
+ * its change against the month before has. The publication writes the WhatsApp and telephone
+ * changes with two (25,04%, 44,19%) and the HAI Kemenkeu and Live Chat ones with one (90,9%,
+ * 14,3%); email, which it has no page for, takes two like the other changes.
+ */
+const CHANNEL_IN_SENTENCE: Record<
+  Channel,
+  { via: string; service: string; changeDecimals: number }
+> = {
+  whatsapp: { via: 'WA', service: 'WhatsApp', changeDecimals: 2 },
+  phone: { via: 'telepon', service: 'telepon', changeDecimals: 2 },
+  email: { via: 'email', service: 'email', changeDecimals: 2 },
+  hai_kemenkeu: { via: 'HAI Kemenkeu', service: 'HAI Kemenkeu', changeDecimals: 1 },
+  livechat: { via: 'Live Chat', service: 'Live Chat', changeDecimals: 1 },
 }
 
 const hasData = (json: ReportJson, month: string) => json.months_with_data.includes(month)
@@ -128,11 +137,12 @@ export function describeChannelChange(json: ReportJson, channel: Channel): strin
   const b = json.consultations.month_breakdown
   const month = nameMonth(b.month)
   const previousMonth = nameMonth(b.previous_month)
-  const { via } = CHANNEL_IN_SENTENCE[channel]
+  const { via, changeDecimals } = CHANNEL_IN_SENTENCE[channel]
   const row = b.channels.find((c) => c.channel === channel)
   if (!hasData(json, b.month) || !row) return `Belum ada data konsultasi bulan ${month}.`
   if (!hasData(json, b.previous_month)) return `Belum ada data ${previousMonth} sebagai pembanding.`
-  const pct = row.change_vs_previous_month_pct
+  // The JSON's change has two decimals: rounded again from the counts, not from those.
+  const pct = percentChange(row.consultations, row.previous_month_consultations, changeDecimals)
   const subject = `Jumlah konsultasi di bulan ${month} melalui ${via}`
   if (pct == null) {
     return `${subject} sebanyak ${konsultasi(row.consultations)}, sedangkan pada ${previousMonth} belum ada konsultasi melalui ${via}.`
@@ -140,16 +150,23 @@ export function describeChannelChange(json: ReportJson, channel: Channel): strin
   if (pct === 0) {
     return `${subject} sama dengan ${previousMonth}, yaitu ${konsultasi(row.consultations)}.`
   }
-  return `${subject} ${pct > 0 ? 'meningkat' : 'turun'} sebesar ${change(pct)} dibandingkan ${previousMonth}.`
+  return `${subject} ${pct > 0 ? 'meningkat' : 'turun'} sebesar ${change(pct, changeDecimals)} dibandingkan ${previousMonth}.`
 }
 
-/** "Topik yang paling banyak ditanyakan melalui telepon adalah terkait …" */
+/**
+ * "Topik yang paling banyak ditanyakan melalui telepon adalah terkait …", by the taxonomy's
+ * labels; `lainnya` (text no topic rule knows) is never the answer.
+ */
 export function describeTopTopic(json: ReportJson, channel: Channel): string {
-  const topics = json.top_topics[json.month]?.[channel] ?? []
+  const listed = json.top_topics[json.month]?.[channel] ?? []
+  const topics = listed.filter((t) => t.code !== OTHER_TOPIC)
   const { via } = CHANNEL_IN_SENTENCE[channel]
   const first = topics[0]
   if (!first) {
-    return `Belum ada topik tercatat untuk konsultasi melalui ${via} pada bulan ${nameMonth(json.month)}.`
+    const month = nameMonth(json.month)
+    return listed.length === 0
+      ? `Belum ada topik tercatat untuk konsultasi melalui ${via} pada bulan ${month}.`
+      : `Topik konsultasi melalui ${via} pada bulan ${month} belum ada yang termasuk daftar topik.`
   }
   const tied = topics.filter((t) => t.consultations === first.consultations).map((t) => t.topic)
   return `Topik yang paling banyak ditanyakan melalui ${via} adalah terkait ${joinList(tied)} (${konsultasi(first.consultations)}).`

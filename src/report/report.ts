@@ -58,7 +58,10 @@ export interface SegmentCounts {
 
 export interface TopicRank {
   rank: number
+  /** The topic's label (src/domain/topic.ts). */
   topic: string
+  /** The topic's code, `lainnya` for text the taxonomy does not know. */
+  code: string
   consultations: number
 }
 

@@ -248,7 +248,9 @@ describe('reporting views and the report on hand-made facts', () => {
       ])
     }
     expect(report.breakdown.channels.find((c) => c.channel === 'phone')?.abandoned).toBe(1)
-    expect(report.topTopics.whatsapp).toEqual([{ rank: 1, topic: 'DAU', consultations: 5 }])
+    expect(report.topTopics.whatsapp).toEqual([
+      { rank: 1, topic: 'Dana Alokasi Umum', code: 'dau', consultations: 5 },
+    ])
     expect(report.segments[11]?.segments).toEqual({
       pemda: 0,
       kementerian_lembaga: 2,

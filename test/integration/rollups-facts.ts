@@ -15,6 +15,7 @@ export interface Fact {
   firstResponseAt?: string | null
   status?: TicketStatus
   topic?: string | null
+  subject?: string | null
   segment?: Segment | null
 }
 
@@ -47,6 +48,7 @@ export async function insertFacts(db: Db, importId: number, facts: readonly Fact
         status: f.status ?? 'resolved',
         status_rank: statusRank(f.status ?? 'resolved'),
         topic: f.topic ?? null,
+        subject: f.subject ?? null,
         segment: f.segment ?? null,
         import_id: importId,
         adapter_version: 'test@1',

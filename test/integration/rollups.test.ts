@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { listPendingMonths, monthsToRecompute, recomputeMonths } from '../../src/db/rollups.js'
+import { parseTopicMap } from '../../src/load-topic-map.js'
 import { useTestDatabase } from '../support/database.js'
 import {
   clearAll,
@@ -112,12 +113,12 @@ describe('recomputeMonths', () => {
     ])
   })
 
-  it('ranks the ten most asked topics per channel, ties by name, consultations only', async () => {
+  it('ranks the ten most asked topics per channel by code, ties by code, consultations only', async () => {
     const facts: Fact[] = []
     const add = (topic: string | null, count: number, extra: Partial<Fact> = {}) => {
       for (let i = 0; i < count; i += 1) {
         facts.push({
-          id: `${topic}-${extra.status ?? ''}-${i}`,
+          id: `${topic}-${extra.status ?? ''}-${extra.channel ?? ''}-${i}`,
           openedAt: '2021-12-10T02:00:00Z',
           topic,
           ...extra,
@@ -125,31 +126,33 @@ describe('recomputeMonths', () => {
       }
     }
     add('DAU', 5)
-    add('DAK', 3)
+    add('DAK Fisik', 3)
     add('Dana Desa', 3)
     add('BOS', 1, { status: 'spam' })
     add(null, 9)
-    for (const topic of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']) add(topic, 1)
-    add('DAU', 2, { channel: 'phone' })
+    // Eleven topics of a map, one consultation each: the last four do not make the ten.
+    const map = Array.from({ length: 11 }, (_, i) => `t${String(i + 1).padStart(2, '0')}`)
+    for (const code of map) add(`Topik ${code}`, 1)
+    add('Dana Alokasi Umum', 2, { channel: 'phone' })
     await insertFacts(t.db, importId, facts)
-    await recomputeMonths(t.db, ['2021-12'])
+    const taxonomy = parseTopicMap(
+      map.map((code) => `${code}: { label: Topik ${code} }`).join('\n'),
+      'topics.yaml',
+    )
+    await recomputeMonths(t.db, ['2021-12'], taxonomy)
     const ranks = (await readRollups(t.db)).topicMonth.map((r) => [
       r.channel,
       r.rank,
       r.topic,
+      r.label,
       r.consultations,
     ])
     expect(ranks).toEqual([
-      ['phone', 1, 'DAU', 2],
-      ['whatsapp', 1, 'DAU', 5],
-      ['whatsapp', 2, 'DAK', 3],
-      ['whatsapp', 3, 'Dana Desa', 3],
-      ...['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'].map((topic, i) => [
-        'whatsapp',
-        4 + i,
-        topic,
-        1,
-      ]),
+      ['phone', 1, 'dau', 'Dana Alokasi Umum', 2],
+      ['whatsapp', 1, 'dau', 'Dana Alokasi Umum', 5],
+      ['whatsapp', 2, 'dak_fisik', 'Dana Alokasi Khusus Fisik', 3],
+      ['whatsapp', 3, 'dana_desa', 'Dana Desa', 3],
+      ...map.slice(0, 7).map((code, i) => ['whatsapp', 4 + i, code, `Topik ${code}`, 1]),
     ])
   })
 

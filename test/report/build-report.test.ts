@@ -73,8 +73,14 @@ describe('buildReport', () => {
       segmentMonths: [{ month: '2021-03', segment: 'pemda', consultations: 4 }],
       documentMonths: [],
       topics: [
-        { channel: 'phone', rank: 2, topic: 'DAK', consultations: 1 },
-        { channel: 'phone', rank: 1, topic: 'DAU', consultations: 3 },
+        {
+          channel: 'phone',
+          rank: 2,
+          topic: 'Dana Alokasi Khusus Fisik',
+          code: 'dak_fisik',
+          consultations: 1,
+        },
+        { channel: 'phone', rank: 1, topic: 'Dana Alokasi Umum', code: 'dau', consultations: 3 },
       ],
     }
     const sparse = buildReport(figures, 2021, '2021-03')
@@ -99,7 +105,7 @@ describe('buildReport', () => {
       segments: { pemda: 4, kementerian_lembaga: 0, mahasiswa: 0, lainnya: 0 },
       total: 4,
     })
-    expect(sparse.topTopics.phone.map((t) => t.topic)).toEqual(['DAU', 'DAK'])
+    expect(sparse.topTopics.phone.map((t) => t.code)).toEqual(['dau', 'dak_fisik'])
     expect(sparse.topTopics.whatsapp).toEqual([])
   })
 })

@@ -18,9 +18,16 @@ const report = buildReport(
         channel: 'phone',
         rank: 1,
         topic: 'Penyaluran kembali DAU yang ditunda',
+        code: 'dau',
         consultations: 40,
       },
-      { channel: 'whatsapp', rank: 1, topic: 'Dana Desa, "tahap II"', consultations: 200 },
+      {
+        channel: 'whatsapp',
+        rank: 1,
+        topic: 'Dana Desa, "tahap II"',
+        code: 'dana_desa',
+        consultations: 200,
+      },
     ],
   },
   2021,
@@ -161,7 +168,7 @@ describe('json format', () => {
       total: 1174,
     })
     expect(json.top_topics['2021-12']?.phone).toEqual([
-      { rank: 1, topic: 'Penyaluran kembali DAU yang ditunda', consultations: 40 },
+      { rank: 1, topic: 'Penyaluran kembali DAU yang ditunda', code: 'dau', consultations: 40 },
     ])
   })
 })

@@ -46,7 +46,7 @@ describe('the publication sentences (the 2021 December figures)', () => {
       'Jumlah konsultasi di bulan Desember 2021 melalui WA meningkat sebesar 25,04% dibandingkan November 2021.',
     )
     expect(describeChannelChange(json, 'livechat')).toBe(
-      'Jumlah konsultasi di bulan Desember 2021 melalui Live Chat turun sebesar 14,29% dibandingkan November 2021.',
+      'Jumlah konsultasi di bulan Desember 2021 melalui Live Chat turun sebesar 14,3% dibandingkan November 2021.',
     )
     expect(describeMonthComparison(json)).toEqual([
       'Jumlah konsultasi di bulan Desember 2021 meningkat (28,45%) dibandingkan bulan sebelumnya yang sebanyak 914 konsultasi.',
@@ -59,7 +59,7 @@ describe('the publication sentences (the 2021 December figures)', () => {
 
   it('name the top topic, ties together, and say when there is none', () => {
     expect(describeTopTopic(json, 'phone')).toBe(
-      'Topik yang paling banyak ditanyakan melalui telepon adalah terkait Penyaluran kembali DAU yang ditunda (30 konsultasi).',
+      'Topik yang paling banyak ditanyakan melalui telepon adalah terkait Dana Alokasi Umum (30 konsultasi).',
     )
     expect(describeTopTopic(json, 'livechat')).toBe(
       'Belum ada topik tercatat untuk konsultasi melalui Live Chat pada bulan Desember 2021.',

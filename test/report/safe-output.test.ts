@@ -21,6 +21,7 @@ const report = buildReport(
       channel: 'whatsapp' as const,
       rank: i + 1,
       topic,
+      code: `hostile_${i}`,
       consultations: 100 - i,
     })),
   },

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/connect.js'
+import { DEFAULT_TOPIC_TAXONOMY } from '../../src/domain/topic-taxonomy.js'
 import type { ReportFigures } from '../../src/report/report.js'
 import { figuresOf2021Report } from '../report/published-figures.js'
 
@@ -26,15 +27,23 @@ export function figuresOf2021Publication(): ReportFigures {
       { month, segment: 'lainnya', consultations: total - pemda - ministries - students },
     ]
   })
-  const topics = [
-    { channel: 'whatsapp', rank: 1, topic: 'Dana Desa', consultations: 160 },
-    { channel: 'whatsapp', rank: 2, topic: 'Dana Alokasi Umum', consultations: 120 },
-    { channel: 'phone', rank: 1, topic: 'Penyaluran kembali DAU yang ditunda', consultations: 30 },
-    { channel: 'phone', rank: 2, topic: 'Dana Desa', consultations: 21 },
-    { channel: 'phone', rank: 3, topic: 'Dana Bagi Hasil', consultations: 12 },
-    { channel: 'email', rank: 1, topic: 'Dana Alokasi Khusus', consultations: 40 },
-    { channel: 'hai_kemenkeu', rank: 1, topic: 'Dana Alokasi Umum', consultations: 11 },
-  ]
+  const topics = (
+    [
+      ['whatsapp', 1, 'dana_desa', 160],
+      ['whatsapp', 2, 'dau', 120],
+      ['phone', 1, 'dau', 30],
+      ['phone', 2, 'dana_desa', 21],
+      ['phone', 3, 'dbh', 12],
+      ['email', 1, 'dak_fisik', 40],
+      ['hai_kemenkeu', 1, 'dau', 11],
+    ] as const
+  ).map(([channel, rank, code, consultations]) => ({
+    channel,
+    rank,
+    topic: DEFAULT_TOPIC_TAXONOMY.labels.get(code)!,
+    code,
+    consultations,
+  }))
   return { ...figures, segmentMonths, topics }
 }
 
@@ -69,7 +78,16 @@ export async function writeRollups(
   if (figures.topics.length > 0) {
     await db
       .insertInto('reporting.topic_month')
-      .values(figures.topics.map((r) => ({ ...r, month: firstDay(topicMonth) })))
+      .values(
+        figures.topics.map((r) => ({
+          month: firstDay(topicMonth),
+          channel: r.channel,
+          rank: r.rank,
+          topic: r.code,
+          label: r.topic,
+          consultations: r.consultations,
+        })),
+      )
       .execute()
   }
   await db

@@ -19,7 +19,7 @@ export function rollupAction(options: RollupOptions): Promise<void> {
 async function rollupCommand(services: Services, options: RollupOptions): Promise<number> {
   const started = Date.now()
   const { source, months } = await chooseMonths(services, options)
-  await recomputeMonths(services.db, months)
+  await recomputeMonths(services.db, months, services.topicTaxonomy)
   const seconds = (Date.now() - started) / 1000
   if (options.json) printJson({ source, months, seconds })
   else if (months.length === 0) console.log('no months to recompute')

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander'
 import { REPORT_FORMATS } from '../../report/report-formats.js'
 import type { ReportOptions } from '../actions/report.js'
 import { EXIT } from '../../process/exit-codes.js'
-import { parseMonth } from '../parse-options.js'
+import { parseMonth, parsePositiveInt } from '../parse-options.js'
 
 export function configureReportCommand(program: Command): void {
   program
@@ -23,6 +23,13 @@ export function configureReportCommand(program: Command): void {
     )
     .option('--out <file>', 'write the report to FILE instead of standard output')
     .option(
+      '--unmatched-topics',
+      'instead of the report, list the most common raw topics no topic rule matches (counted as ' +
+        'lainnya), of --month, of --year, or of all months without either; with --json or --format json',
+    )
+    .option('--limit <n>', 'how many raw topics --unmatched-topics lists', parsePositiveInt, 20)
+    .option('--json', 'with --unmatched-topics: the same as --format json')
+    .option(
       '--compare <file.json>',
       'compare with published figures (the shape of report-2021.json): prints each mismatch with both values ' +
         '(JSON with --format json) and exits 1 when there is one; the report itself is written only with --out',
@@ -38,6 +45,7 @@ Examples:
   dering report --year 2021 --format xlsx --out laporan-2021.xlsx
   dering report --year 2021 --format json | jq .consultations.yearly_total
   dering report --year 2021 --compare report-2021.json
+  dering report --unmatched-topics --year 2021 --json
 
 Figures come from reporting.*: run \`dering rollup\` (or a rollup worker) after ingesting.
 The JSON shape is stable and documented in docs/reporting.md. html, pdf: the publication's
@@ -45,7 +53,13 @@ consultation chapters; pdf is printed by Chromium (CHROMIUM_PATH, else chromium 
 Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments (or no Chromium for pdf),
 3 Postgres unreachable.`,
     )
-    .action(async (options: ReportOptions, command: Command) => {
+    .action(async (options: ReportOptions & UnmatchedFlags, command: Command) => {
+      if (options.unmatchedTopics) return unmatchedTopics(options, command)
+      if (options.json) {
+        command.error('dering report: --json goes with --unmatched-topics; use --format json', {
+          exitCode: EXIT.usage,
+        })
+      }
       const year = options.year ?? (options.month ? Number(options.month.slice(0, 4)) : undefined)
       if (year === undefined) {
         command.error('dering report: give --year YYYY (or --month YYYY-MM)', {
@@ -65,6 +79,48 @@ Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments (
       const { reportAction } = await import('../actions/report.js')
       await reportAction({ ...options, year })
     })
+}
+
+interface UnmatchedFlags {
+  unmatchedTopics?: boolean
+  limit: number
+  json?: boolean
+}
+
+async function unmatchedTopics(options: ReportOptions & UnmatchedFlags, command: Command) {
+  const explicitFormat = command.getOptionValueSource('format') === 'cli'
+  const conflict = options.out
+    ? '--out'
+    : options.compare
+      ? '--compare'
+      : explicitFormat && !['table', 'json'].includes(options.format)
+        ? `--format ${options.format}`
+        : undefined
+  if (conflict) {
+    command.error(`dering report: --unmatched-topics prints a table or JSON, not ${conflict}`, {
+      exitCode: EXIT.usage,
+    })
+  }
+  if (
+    options.year !== undefined &&
+    options.month &&
+    !options.month.startsWith(`${options.year}-`)
+  ) {
+    command.error(`dering report: --month ${options.month} is not in --year ${options.year}`, {
+      exitCode: EXIT.usage,
+    })
+  }
+  const period = options.month
+    ? { from: options.month, to: options.month }
+    : options.year !== undefined
+      ? { from: `${options.year}-01`, to: `${options.year}-12` }
+      : undefined
+  const { unmatchedTopicsAction } = await import('../actions/unmatched-topics.js')
+  await unmatchedTopicsAction({
+    period,
+    limit: options.limit,
+    json: options.json === true || options.format === 'json',
+  })
 }
 
 function parseYear(value: string): number {
