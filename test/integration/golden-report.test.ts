@@ -8,6 +8,7 @@ import { ingestPaths } from '../../src/cli/ingest-paths.js'
 import { channelFromFolder } from '../../src/files/channel-folder.js'
 import { listExportFiles } from '../../src/files/list-export-files.js'
 import { rollupAndWait } from '../../src/jobs/wait-for-rollup.js'
+import { DEFAULT_TOPICS, OTHER_TOPIC } from '../../src/domain/topic.js'
 import { generateSample } from '../../src/sample/generate-sample.js'
 import { useTestServices } from '../support/services.js'
 import { CLI_ARGS } from '../support/cli.js'
@@ -68,6 +69,40 @@ describe('the sample through the whole pipeline reproduces the published 2021 re
       published.email_lapor_documents.monthly['2021'],
     )
     expect(report.email_lapor_documents.yearly_total['2021']).toBe(16_222)
+  })
+
+  it("maps every raw topic of the sample: December's top topics carry the taxonomy's labels in every channel", async () => {
+    const env = { env: { ...process.env, ...t.env() } }
+    const unmatched = await run(
+      process.execPath,
+      [...CLI_ARGS, 'report', '--unmatched-topics', '--json'],
+      env,
+    )
+    expect(JSON.parse(unmatched.stdout)).toMatchObject({
+      unmatched_consultations: 0,
+      unmatched_topics: [],
+    })
+    const { stdout } = await run(
+      process.execPath,
+      [...CLI_ARGS, 'report', '--year', '2021', '--format', 'json'],
+      env,
+    )
+    const topics = (
+      JSON.parse(stdout) as {
+        top_topics: Record<string, Record<string, { topic: string; code: string }[]>>
+      }
+    ).top_topics['2021-12']!
+    const labels = DEFAULT_TOPICS.filter((topic) => topic.code !== OTHER_TOPIC).map((topic) => [
+      topic.code,
+      topic.label,
+    ])
+    // The phone's CDR has no topics; every other channel ranks the same labels, emails too.
+    expect(topics.phone).toEqual([])
+    for (const channel of ['whatsapp', 'email', 'hai_kemenkeu', 'livechat']) {
+      const ranked = topics[channel]!.map((t) => [t.code, t.topic])
+      expect(ranked.length, channel).toBeGreaterThan(0)
+      expect(labels, channel).toEqual(expect.arrayContaining(ranked))
+    }
   })
 
   it('`--compare` reports exactly the three printed figures that do not reconcile', async () => {
