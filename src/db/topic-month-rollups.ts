@@ -1,9 +1,10 @@
 import { sql, type Transaction } from 'kysely'
 import { compareCodePoints } from '../domain/compare-code-points.js'
+import { OTHER_TOPIC } from '../domain/topic.js'
 import {
   classifyTicketTopic,
   matchTopic,
-  topicSettlesAlone,
+  subjectDecides,
   type TopicTaxonomy,
 } from '../domain/topic-taxonomy.js'
 import type { MonthBounds } from './month-bounds.js'
@@ -33,9 +34,9 @@ interface TopicMonthRow {
  * The rows of reporting.topic_month (as JSON text) from the consultations per raw topic: each
  * raw topic mapped by the taxonomy, counts summed per code, ranked by count and then code (code
  * points, as `collate "C"`), the first TOP_TOPICS kept. Tickets without a raw topic have no
- * topic. A raw topic that names no topic (a HAI service category, a Deskpro department, an
- * unknown subject) lets each ticket's subject decide: those tickets alone are read again,
- * grouped by subject, so the main rollup never groups by subject.
+ * topic; one no rule knows is `lainnya`. A raw topic that names `lainnya` (a HAI service
+ * category, a Deskpro department) lets each ticket's subject decide: those tickets alone are
+ * read again, grouped by subject, so the main rollup never groups by subject (unique per ticket).
  */
 export async function rankTopicMonths(
   trx: Trx,
@@ -43,16 +44,22 @@ export async function rankTopicMonths(
   rawTopics: readonly RawTopicCount[],
   taxonomy: TopicTaxonomy,
 ): Promise<string> {
-  const settled = new Map<string, boolean>()
+  // null: the raw topic names lainnya, so each ticket's subject decides.
+  const codes = new Map<string, string | null>()
   for (const { topic } of rawTopics) {
-    if (!settled.has(topic)) settled.set(topic, topicSettlesAlone(taxonomy, topic))
+    if (codes.has(topic)) continue
+    const code = subjectDecides(taxonomy, topic)
+      ? null
+      : (matchTopic(taxonomy, topic) ?? OTHER_TOPIC)
+    codes.set(topic, code)
   }
-  const unsettled = [...settled].filter(([, alone]) => !alone).map(([topic]) => topic)
+  const needSubject = [...codes].filter(([, code]) => code === null).map(([topic]) => topic)
   const counted: { month: string; channel: string; code: string; consultations: number }[] = []
   for (const row of rawTopics) {
-    if (settled.get(row.topic)) counted.push({ ...row, code: matchTopic(taxonomy, row.topic)! })
+    const code = codes.get(row.topic)
+    if (code) counted.push({ ...row, code })
   }
-  for (const row of await countBySubject(trx, b, unsettled)) {
+  for (const row of await countBySubject(trx, b, needSubject)) {
     counted.push({ ...row, code: classifyTicketTopic(taxonomy, row.topic, row.subject).code })
   }
   return JSON.stringify(rankCounts(counted, taxonomy))

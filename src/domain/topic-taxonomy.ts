@@ -55,29 +55,40 @@ export function matchTopic(taxonomy: TopicTaxonomy, text: string): string | null
   return taxonomy.keywords.find(([keyword]) => padded.includes(` ${keyword} `))?.[1] ?? null
 }
 
+/** A ticket's topic, and the text no rule knows when that is why it counts as `lainnya`. */
+export interface TicketTopic {
+  code: string
+  unmatched: { field: 'topic' | 'subject'; text: string } | null
+}
+
 /**
- * A ticket's topic from its raw topic and subject: what the raw topic names, else what the
- * subject names (a HAI ticket whose Topik Permasalahan is empty has a service category there, a
- * Deskpro chat without a label its department); `lainnya` when neither names one. `known` is
- * false when no rule matched either text: such raw topics are what `--unmatched-topics` lists.
- * A rule may name `lainnya` itself (TOPIC_MAP_FILE), which still lets the subject decide.
+ * A ticket's topic from its raw topic and subject. A raw topic a rule names is that topic; one
+ * that names `lainnya` says nothing (a HAI Kategori Layanan such as "Informasi", the Deskpro
+ * department "Layanan DJPK"), so the subject decides the same way. Text no rule knows is
+ * `lainnya`, and is what `dering report --unmatched-topics` lists.
  */
 export function classifyTicketTopic(
   taxonomy: TopicTaxonomy,
   topic: string,
   subject: string | null,
-): { code: string; known: boolean } {
+): TicketTopic {
   const fromTopic = matchTopic(taxonomy, topic)
-  if (fromTopic !== null && fromTopic !== OTHER_TOPIC) return { code: fromTopic, known: true }
-  const fromSubject = subject === null ? null : matchTopic(taxonomy, subject)
-  if (fromSubject !== null && fromSubject !== OTHER_TOPIC) return { code: fromSubject, known: true }
-  return { code: OTHER_TOPIC, known: fromTopic !== null || fromSubject !== null }
+  if (fromTopic === null) {
+    return { code: OTHER_TOPIC, unmatched: { field: 'topic', text: topic } }
+  }
+  if (fromTopic !== OTHER_TOPIC || subject === null || normalizeTopicText(subject) === '') {
+    return { code: fromTopic, unmatched: null }
+  }
+  const fromSubject = matchTopic(taxonomy, subject)
+  if (fromSubject === null) {
+    return { code: OTHER_TOPIC, unmatched: { field: 'subject', text: subject } }
+  }
+  return { code: fromSubject, unmatched: null }
 }
 
-/** Whether a raw topic alone settles a ticket's topic, so its subject need not be read. */
-export function topicSettlesAlone(taxonomy: TopicTaxonomy, topic: string): boolean {
-  const code = matchTopic(taxonomy, topic)
-  return code !== null && code !== OTHER_TOPIC
+/** Whether a ticket with this raw topic needs its subject: the topic names `lainnya`. */
+export function subjectDecides(taxonomy: TopicTaxonomy, topic: string): boolean {
+  return matchTopic(taxonomy, topic) === OTHER_TOPIC
 }
 
 /**

@@ -92,7 +92,21 @@ export const DEFAULT_TOPICS: readonly TopicRule[] = [
     aliases: ['Anggaran Pendapatan dan Belanja Daerah'],
     keywords: ['apbd', 'laporan keuangan', 'refocusing'],
   },
-  { code: OTHER_TOPIC, label: 'Lainnya', aliases: [], keywords: [] },
+  {
+    code: OTHER_TOPIC,
+    label: 'Lainnya',
+    // What exports put where a topic goes and that says nothing about it: HAI Kemenkeu's
+    // Kategori Layanan, Deskpro's default department (docs/formats). The subject decides.
+    aliases: [
+      'Informasi',
+      'Permintaan Informasi',
+      'Permintaan Data',
+      'Kendala Aplikasi',
+      'Pengaduan',
+      'Layanan DJPK',
+    ],
+    keywords: [],
+  },
 ]
 
 /**

@@ -4,23 +4,25 @@ import { classifyTicketTopic, type TopicTaxonomy } from '../domain/topic-taxonom
 
 export interface UnmatchedTopic {
   channel: string
-  /** The raw topic as the export gave it (an email's subject without Re:/Fwd:). */
-  topic: string
+  /** `topic`: the raw topic (an email's subject without Re:/Fwd:); `subject`: the subject of a
+   * ticket whose raw topic names `lainnya` (a service category, a department). */
+  field: 'topic' | 'subject'
+  text: string
   consultations: number
 }
 
 export interface UnmatchedTopics {
-  /** Consultations whose raw topic and subject no rule of the taxonomy matched. */
+  /** Consultations that count as `lainnya` because no rule knows their text. */
   unmatchedConsultations: number
   /** Consultations with a raw topic at all. */
   consultationsWithTopic: number
-  /** The most common unmatched raw topics, most consultations first. */
+  /** The most common unmatched texts, most consultations first. */
   topics: UnmatchedTopic[]
 }
 
 /**
- * The raw topics that count as `lainnya` only because no rule knows them or their subjects:
- * what a TOPIC_MAP_FILE could still map. Ties are ordered by channel and text (code points).
+ * The texts that count as `lainnya` only because no rule knows them: what a TOPIC_MAP_FILE
+ * could still map. Ties are ordered by channel, field and text (code points).
  */
 export function listUnmatchedTopics(
   rows: readonly RawTopicTickets[],
@@ -32,10 +34,11 @@ export function listUnmatchedTopics(
   let total = 0
   for (const row of rows) {
     total += row.consultations
-    if (classifyTicketTopic(taxonomy, row.topic, row.subject).known) continue
+    const miss = classifyTicketTopic(taxonomy, row.topic, row.subject).unmatched
+    if (!miss) continue
     unmatched += row.consultations
-    const key = `${row.channel}\n${row.topic}`
-    const entry = counts.get(key) ?? { channel: row.channel, topic: row.topic, consultations: 0 }
+    const key = `${row.channel}\n${miss.field}\n${miss.text}`
+    const entry = counts.get(key) ?? { channel: row.channel, ...miss, consultations: 0 }
     entry.consultations += row.consultations
     counts.set(key, entry)
   }
@@ -44,7 +47,8 @@ export function listUnmatchedTopics(
       (a, b) =>
         b.consultations - a.consultations ||
         compareCodePoints(a.channel, b.channel) ||
-        compareCodePoints(a.topic, b.topic),
+        compareCodePoints(a.field, b.field) ||
+        compareCodePoints(a.text, b.text),
     )
     .slice(0, limit)
   return { unmatchedConsultations: unmatched, consultationsWithTopic: total, topics }

@@ -14,7 +14,7 @@ describe('TOPIC_MAP_FILE', () => {
         '  label: Bantuan Operasional Sekolah',
         '  keywords: [bos]',
         'lainnya:',
-        '  aliases: [Permintaan Informasi]',
+        '  aliases: [Terima kasih]',
       ].join('\n'),
       'topics.yaml',
     )
@@ -22,7 +22,7 @@ describe('TOPIC_MAP_FILE', () => {
     // A new topic's keywords are tried before the defaults' (DAK Nonfisik also has "bos").
     expect(matchTopic(yaml, 'Penyaluran BOS reguler')).toBe('bos')
     expect(yaml.labels.get('bos')).toBe('Bantuan Operasional Sekolah')
-    expect(matchTopic(yaml, 'Permintaan Informasi')).toBe('lainnya')
+    expect(matchTopic(yaml, 'Terima kasih')).toBe('lainnya')
     const json = parseTopicMap('{ "dbh": { "keywords": ["cukai"] } }', 'topics.json')
     expect(matchTopic(json, 'Bagi hasil cukai')).toBe('dbh')
     expect(json.labels.get('dbh')).toBe('Dana Bagi Hasil')

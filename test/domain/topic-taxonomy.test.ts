@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TOPICS, OTHER_TOPIC } from '../../src/domain/topic.js'
 import {
@@ -42,22 +43,25 @@ describe('the topic taxonomy', () => {
     expect(matchTopic(TAXONOMY, 'Data APBD Kota Bogor 2021')).toBe('apbd')
   })
 
-  it('takes the subject when the raw topic names no topic, else lainnya', () => {
+  it('lets the subject decide when the raw topic says nothing, and names the text no rule knows', () => {
     const classify = (topic: string, subject: string | null) =>
       classifyTicketTopic(TAXONOMY, topic, subject)
-    expect(classify('DBH', 'Tanya DAU')).toEqual({ code: 'dbh', known: true })
+    expect(classify('DBH', 'Tanya DAU')).toEqual({ code: 'dbh', unmatched: null })
+    // A HAI Kategori Layanan and a Deskpro department name lainnya: the subject decides.
     expect(classify('Permintaan Informasi', 'Kurang bayar DBH')).toEqual({
       code: 'dbh',
-      known: true,
+      unmatched: null,
     })
-    expect(classify('Permintaan Informasi', 'Terima kasih')).toEqual({
+    expect(classify('Layanan DJPK', 'Halo')).toEqual({
       code: OTHER_TOPIC,
-      known: false,
+      unmatched: { field: 'subject', text: 'Halo' },
     })
-    expect(classify('Permintaan Informasi', null)).toEqual({ code: OTHER_TOPIC, known: false })
-    // Named lainnya on purpose: known, and the subject still decides.
-    expect(classify('Lainnya', 'Terima kasih')).toEqual({ code: OTHER_TOPIC, known: true })
-    expect(classify('Lainnya', 'Info DBH CHT')).toEqual({ code: 'dbh', known: true })
+    expect(classify('Informasi', null)).toEqual({ code: OTHER_TOPIC, unmatched: null })
+    // A raw topic no rule knows is lainnya itself; its subject is not read.
+    expect(classify('Undangan rapat', 'Info DBH CHT')).toEqual({
+      code: OTHER_TOPIC,
+      unmatched: { field: 'topic', text: 'Undangan rapat' },
+    })
   })
 
   it('maps every topic of the sample: labels, long names and each subject in every region', () => {
@@ -87,5 +91,17 @@ describe('the topic taxonomy', () => {
         { code: 'x', label: 'DAU', aliases: [], keywords: [] },
       ]),
     ).toThrow('"DAU" is already a name of dau')
+  })
+
+  it('is the table docs/reporting.md shows', () => {
+    const doc = readFileSync(new URL('../../docs/reporting.md', import.meta.url), 'utf8')
+    for (const topic of DEFAULT_TOPICS) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${topic.code}\` `)) ?? ''
+      const cells = row.split('|').map((cell) => cell.trim())
+      expect(cells[2], topic.code).toBe(topic.label)
+      for (const name of [...topic.aliases, ...topic.keywords]) {
+        expect(row, topic.code).toContain(name)
+      }
+    }
   })
 })

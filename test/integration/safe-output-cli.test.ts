@@ -53,14 +53,18 @@ describe('dering CLI output of hostile text', () => {
     expect(statusJson).toContain(JSON.stringify(path.basename(file)).slice(1, -1))
   })
 
-  it('report: csv defuses formulas, table shows escapes', async () => {
+  it('report: raw topics reach only --unmatched-topics, escaped in its table, exact in --json', async () => {
     await dering(['rollup', '--all'])
     const csv = (
       await dering(['report', '--year', '2021', '--month', '2021-12', '--format', 'csv'])
     ).stdout
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`)
-    const table = (await dering(['report', '--year', '2021', '--month', '2021-12'])).stdout
+    expect(csv).toContain('top_topics,2021-12,whatsapp,,1,Lainnya,consultations,2')
+    expect(csv).not.toContain('HYPERLINK')
+    const table = (await dering(['report', '--unmatched-topics'])).stdout
     expect(table).not.toMatch(RAW_CONTROL)
     expect(table).toContain('Dana\\x1b[2J Desa')
+    expect(table).toContain('=HYPERLINK("http://x")')
+    const json = (await dering(['report', '--unmatched-topics', '--json'])).stdout
+    expect(json).toContain(JSON.stringify('Dana\u001b[2J Desa'))
   })
 })

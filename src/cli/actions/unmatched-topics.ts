@@ -33,11 +33,11 @@ function unmatchedJson(listed: UnmatchedTopics, period: UnmatchedTopicsOptions['
 }
 
 function formatUnmatched(listed: UnmatchedTopics): string {
-  const summary = `${listed.unmatchedConsultations} of ${listed.consultationsWithTopic} consultations with a topic match no topic rule (counted as lainnya)`
+  const summary = `${listed.unmatchedConsultations} of ${listed.consultationsWithTopic} consultations with a topic count as lainnya because no rule knows their text`
   if (listed.topics.length === 0) return summary
   const rows = listed.topics.map((topic) => ({ ...topic }))
-  const table = formatTable(rows, ['consultations', 'channel', 'topic'], {
-    shrink: { topic: 'middle' },
+  const table = formatTable(rows, ['consultations', 'channel', 'field', 'text'], {
+    shrink: { text: 'middle' },
   })
   return `${summary}; the most common:\n${table}\nMap them with TOPIC_MAP_FILE (docs/reporting.md#topics), then run dering rollup --all.`
 }
