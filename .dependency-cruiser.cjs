@@ -13,7 +13,7 @@ const LAYERS = {
   sample: { path: '^src/sample/', may: ['domain'] },
   report: { path: '^src/report/', may: ['domain', 'db'] },
   services: {
-    path: '^src/(config|logger|services)\\.ts$',
+    path: '^src/(config|logger|services|load-topic-map)\\.ts$',
     may: ['domain', 'adapters', 'db', 'queue'],
   },
   jobs: {

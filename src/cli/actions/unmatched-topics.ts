@@ -1,6 +1,6 @@
 import { selectRawTopics } from '../../db/raw-topics.js'
 import { listUnmatchedTopics, type UnmatchedTopics } from '../../report/unmatched-topics.js'
-import { EXIT } from '../exit-codes.js'
+import { EXIT } from '../../process/exit-codes.js'
 import { formatTable } from '../output.js'
 import { printJson, runWithServices } from '../run-command.js'
 
