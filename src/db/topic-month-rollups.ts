@@ -17,7 +17,7 @@ import {
 } from './ticket-month-rollups.js'
 
 /** How many topics reporting.topic_month keeps per month × channel. */
-export const TOP_TOPICS = 10
+const TOP_TOPICS = 10
 
 type Trx = Transaction<Database>
 

@@ -2,7 +2,7 @@ import type { RawTopicTickets } from '../db/raw-topics.js'
 import { compareCodePoints } from '../domain/compare-code-points.js'
 import { classifyTicketTopic, type TopicTaxonomy } from '../domain/topic-taxonomy.js'
 
-export interface UnmatchedTopic {
+interface UnmatchedTopic {
   channel: string
   /** `topic`: the raw topic (an email's subject without Re:/Fwd:); `subject`: the subject of a
    * ticket whose raw topic names `lainnya` (a service category, a department). */

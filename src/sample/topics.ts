@@ -12,7 +12,7 @@ export interface Topic {
   subjects: readonly string[]
 }
 
-const TOPICS: readonly Topic[] = [
+export const TOPICS: readonly Topic[] = [
   {
     code: 'DAU',
     category: 'Dana Alokasi Umum',
