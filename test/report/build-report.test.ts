@@ -11,21 +11,21 @@ describe('buildReport', () => {
       REPORT_2021.consultations.monthly_total['2020'],
       REPORT_2021.consultations.monthly_total['2021'],
     ])
-    expect(report.years.map((y) => y.total)).toEqual([11093, 11786])
+    const { yearly_total } = REPORT_2021.consultations
+    expect(report.years.map((y) => y.total)).toEqual([yearly_total['2020'], yearly_total['2021']])
     expect(report.yearlyGrowthPct).toBe(6.25)
   })
 
   it('splits WhatsApp from the other channels per year with shares', () => {
     const [y2020, y2021] = report.years
+    const published = REPORT_2021.consultations.yearly_whatsapp_vs_other
     expect(y2020).toMatchObject({
-      whatsapp: 8348,
-      other: 2745,
+      ...published['2020'],
       whatsappSharePct: 75.25,
       otherSharePct: 24.75,
     })
     expect(y2021).toMatchObject({
-      whatsapp: 8782,
-      other: 3004,
+      ...published['2021'],
       whatsappSharePct: 74.51,
       otherSharePct: 25.49,
     })
@@ -33,15 +33,17 @@ describe('buildReport', () => {
 
   it('breaks the month down by channel with shares and changes', () => {
     const b = report.breakdown
+    const { by_channel: printed, monthly_total, published_changes } = REPORT_2021.consultations
+    const [nov, dec] = [printed['2021-11'], printed['2021-12']]
     expect(b).toMatchObject({
       month: '2021-12',
       previousMonthLabel: 'November 2021',
       sameMonthLastYearLabel: 'Desember 2020',
-      consultations: 1174,
-      previousMonth: 914,
-      changeVsPreviousMonthPct: 28.45,
-      sameMonthLastYear: 618,
-      changeVsSameMonthLastYearPct: 89.97,
+      consultations: dec.total,
+      previousMonth: nov.total,
+      changeVsPreviousMonthPct: published_changes['2021-12_vs_2021-11_total_pct'],
+      sameMonthLastYear: monthly_total['2020'][11],
+      changeVsSameMonthLastYearPct: published_changes['2021-12_vs_2020-12_total_pct'],
     })
     const byChannel = Object.fromEntries(
       b.channels.map((c) => [
@@ -50,11 +52,11 @@ describe('buildReport', () => {
       ]),
     )
     expect(byChannel).toEqual({
-      whatsapp: [844, 71.89, 675, 25.04],
-      phone: [124, 10.56, 86, 44.19],
-      email: [152, 12.95, 117, 29.91],
-      hai_kemenkeu: [42, 3.58, 22, 90.91],
-      livechat: [12, 1.02, 14, -14.29],
+      whatsapp: [dec.whatsapp, 71.89, nov.whatsapp, 25.04],
+      phone: [dec.phone, 10.56, nov.phone, 44.19],
+      email: [dec.email, 12.95, nov.email, 29.91],
+      hai_kemenkeu: [dec.hai_kemenkeu, 3.58, nov.hai_kemenkeu, 90.91],
+      livechat: [dec.livechat, 1.02, nov.livechat, -14.29],
     })
   })
 

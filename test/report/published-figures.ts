@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { CHANNELS } from '../../src/domain/channel.js'
+import { CHANNELS, type Channel } from '../../src/domain/channel.js'
 import { parsePublishedReport } from '../../src/report/published-report.js'
 import type { ReportFigures } from '../../src/report/report.js'
 
@@ -9,10 +9,12 @@ export const REPORT_2021 = JSON.parse(
 ) as {
   consultations: {
     monthly_total: Record<'2020' | '2021', number[]>
+    yearly_total: Record<'2020' | '2021', number>
     yearly_whatsapp_vs_other: Record<'2020' | '2021', { whatsapp: number; other: number }>
-    by_channel: Record<'2021-11' | '2021-12', Record<string, number>>
+    by_channel: Record<'2021-11' | '2021-12', Record<Channel | 'total', number>>
+    published_changes: Record<string, number>
   }
-  email_lapor_documents: { monthly: Record<'2021', number[]> }
+  email_lapor_documents: { monthly: Record<'2021', number[]>; yearly_total: Record<'2021', number> }
 }
 
 export const PUBLISHED_2021 = parsePublishedReport(REPORT_2021, 'report-2021.json')
@@ -40,7 +42,10 @@ export function figuresOf2021Report(): ReportFigures {
     totals.forEach((total, i) => {
       const month = `${year}-${String(i + 1).padStart(2, '0')}`
       const split = printed.find(([m]) => m === month)?.[1]
-      const counts = split ?? { whatsapp: whatsapp[i]!, phone: total - whatsapp[i]! }
+      const counts: Partial<Record<Channel, number>> = split ?? {
+        whatsapp: whatsapp[i]!,
+        phone: total - whatsapp[i]!,
+      }
       for (const channel of CHANNELS) {
         const consultations = counts[channel] ?? 0
         if (consultations > 0) channelMonths.push(row(month, channel, consultations))

@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../src/domain/channel.js'
 import { CONSULTATION_PLAN, DOCUMENT_PLAN, SAMPLE_MONTHS } from '../../src/sample/plan.js'
+import { REPORT_2021 } from '../report/published-figures.js'
 
 /** The published figures (Statistik Layanan Informasi DJPK 2021) the sample must reproduce. */
-const MONTHLY_TOTALS = {
-  2020: [901, 1048, 1044, 947, 1292, 849, 1074, 660, 1046, 846, 768, 618],
-  2021: [902, 1148, 1130, 1133, 890, 1099, 827, 822, 895, 852, 914, 1174],
-}
-const WHATSAPP_VS_OTHER = {
-  2020: { whatsapp: 8348, other: 2745 },
-  2021: { whatsapp: 8782, other: 3004 },
-}
-const DOCUMENTS_2021 = [2160, 1155, 1359, 1351, 951, 902, 1455, 1667, 1646, 1333, 1209, 1034]
+const MONTHLY_TOTALS = REPORT_2021.consultations.monthly_total
+const WHATSAPP_VS_OTHER = REPORT_2021.consultations.yearly_whatsapp_vs_other
+const DOCUMENTS_2021 = REPORT_2021.email_lapor_documents.monthly['2021']
 
-const monthKey = (year: number, index: number) => `${year}-${String(index + 1).padStart(2, '0')}`
+const monthKey = (year: number | string, index: number) =>
+  `${year}-${String(index + 1).padStart(2, '0')}`
 const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
 
 describe('CONSULTATION_PLAN', () => {
   it('covers January 2020 to December 2021 with every channel', () => {
-    const years = [2020, 2021] as const
+    const years = ['2020', '2021'] as const
     expect(SAMPLE_MONTHS).toEqual(
       years.flatMap((y) => MONTHLY_TOTALS[y].map((_, i) => monthKey(y, i))),
     )
@@ -31,7 +27,7 @@ describe('CONSULTATION_PLAN', () => {
   })
 
   it('reproduces every monthly total of 2020 and 2021', () => {
-    for (const year of [2020, 2021] as const) {
+    for (const year of ['2020', '2021'] as const) {
       const totals = MONTHLY_TOTALS[year].map((_, i) =>
         sumOf(CONSULTATION_PLAN[monthKey(year, i)]!),
       )
@@ -40,7 +36,7 @@ describe('CONSULTATION_PLAN', () => {
   })
 
   it('reproduces WhatsApp vs other per year', () => {
-    for (const year of [2020, 2021] as const) {
+    for (const year of ['2020', '2021'] as const) {
       const months = SAMPLE_MONTHS.filter((month) => month.startsWith(String(year)))
       const whatsapp = months.reduce((sum, month) => sum + CONSULTATION_PLAN[month]!.whatsapp, 0)
       const all = months.reduce((sum, month) => sum + sumOf(CONSULTATION_PLAN[month]!), 0)
@@ -49,27 +45,19 @@ describe('CONSULTATION_PLAN', () => {
   })
 
   it('reproduces the November and December 2021 channel split', () => {
-    expect(CONSULTATION_PLAN['2021-11']).toEqual({
-      whatsapp: 675,
-      phone: 86,
-      hai_kemenkeu: 22,
-      livechat: 14,
-      email: 117,
-    })
-    expect(CONSULTATION_PLAN['2021-12']).toEqual({
-      whatsapp: 844,
-      phone: 124,
-      hai_kemenkeu: 42,
-      livechat: 12,
-      email: 152,
-    })
+    for (const [month, { total, ...split }] of Object.entries(
+      REPORT_2021.consultations.by_channel,
+    )) {
+      expect({ month, split: CONSULTATION_PLAN[month] }).toEqual({ month, split })
+      expect(sumOf(split)).toBe(total)
+    }
   })
 })
 
 describe('DOCUMENT_PLAN', () => {
-  it('reproduces Email Lapor documents per month of 2021, 16,222 in all', () => {
+  it('reproduces Email Lapor documents per month of 2021 and their yearly total', () => {
     expect(DOCUMENTS_2021.map((_, i) => DOCUMENT_PLAN[monthKey(2021, i)])).toEqual(DOCUMENTS_2021)
-    expect(sumOf(DOCUMENT_PLAN)).toBe(16_222)
+    expect(sumOf(DOCUMENT_PLAN)).toBe(REPORT_2021.email_lapor_documents.yearly_total['2021'])
     expect(Object.keys(DOCUMENT_PLAN).every((month) => month.startsWith('2021-'))).toBe(true)
   })
 })
