@@ -15,8 +15,8 @@ export function configureReportCommand(program: Command): void {
     .option('--year <YYYY>', 'the report year (default: the year of --month)', parseYear)
     .option(
       '--month <YYYY-MM>',
-      'the month of the breakdown and topics (default: the last month of the year with data)',
-      parseMonth,
+      'the month of the breakdown and topics, or MM of --year (default: the last month of the year with data)',
+      parseReportMonth,
     )
     .addOption(
       new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'),
@@ -54,6 +54,14 @@ Exit codes: 0 ok, 1 --compare found mismatches (or a failure), 2 bad arguments (
 3 Postgres unreachable.`,
     )
     .action(async (options: ReportOptions & UnmatchedFlags, command: Command) => {
+      if (options.month && !options.month.includes('-')) {
+        if (options.year === undefined) {
+          command.error(`dering report: --month ${options.month} needs --year, or give YYYY-MM`, {
+            exitCode: EXIT.usage,
+          })
+        }
+        options.month = `${options.year}-${options.month}`
+      }
       if (options.unmatchedTopics) return unmatchedTopics(options, command)
       if (options.json) {
         command.error('dering report: --json goes with --unmatched-topics; use --format json', {
@@ -121,6 +129,12 @@ async function unmatchedTopics(options: ReportOptions & UnmatchedFlags, command:
     limit: options.limit,
     json: options.json === true || options.format === 'json',
   })
+}
+
+/** YYYY-MM, or a month number of --year (`--year 2021 --month 12`), kept as MM. */
+function parseReportMonth(value: string): string {
+  if (/^(0?[1-9]|1[0-2])$/.test(value)) return value.padStart(2, '0')
+  return parseMonth(value)
 }
 
 function parseYear(value: string): number {
