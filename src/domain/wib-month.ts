@@ -14,10 +14,21 @@ export function wibMonthStart(month: string): Date {
   return new Date(Date.UTC(year, mon - 1, 1) - WIB_OFFSET_MS)
 }
 
+/** '2021-01' shifted by `delta` months: (-1) → '2020-12', (-12) → '2020-01', (1) → '2021-02'. */
+export function shiftMonth(month: string, delta: number): WibMonth {
+  const [year, mon] = parseMonth(month)
+  const index = year * 12 + mon - 1 + delta
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
 /** The month after, '2021-12' → '2022-01'. */
 export function nextMonth(month: string): WibMonth {
-  const [year, mon] = parseMonth(month)
-  return new Date(Date.UTC(year, mon, 1)).toISOString().slice(0, 7) as WibMonth
+  return shiftMonth(month, 1)
+}
+
+/** The twelve 'YYYY-MM' months of a year. */
+export function monthsOfYear(year: number): WibMonth[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
 }
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/

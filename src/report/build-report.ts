@@ -1,6 +1,7 @@
 import { CHANNELS, CHANNEL_LABELS, isChannel, type Channel } from '../domain/channel.js'
 import { SEGMENTS, type Segment } from '../domain/segment.js'
-import { monthsOfYear, nameMonth, shiftMonth } from './month-names.js'
+import { monthsOfYear, shiftMonth } from '../domain/wib-month.js'
+import { nameMonth } from './month-names.js'
 import { percentChange, percentOf } from './percent.js'
 import type {
   ChannelBreakdown,

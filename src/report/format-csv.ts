@@ -1,5 +1,6 @@
 import { CHANNELS } from '../domain/channel.js'
 import { SEGMENTS } from '../domain/segment.js'
+import { monthsOfYear } from '../domain/wib-month.js'
 import type { Report } from './report.js'
 
 /** One observation per line (docs/reporting.md, "CSV"); empty cells where a column does not apply. */
@@ -113,9 +114,9 @@ function listRows(report: Report): CsvRow[] {
     }
   }
   for (const y of report.years) {
+    const months = monthsOfYear(y.year)
     y.documentsMonthly.forEach((documents, i) => {
-      const period = `${y.year}-${String(i + 1).padStart(2, '0')}`
-      rows.push({ table: 'email_lapor', period, metric: 'documents', value: documents })
+      rows.push({ table: 'email_lapor', period: months[i]!, metric: 'documents', value: documents })
     })
   }
   return rows

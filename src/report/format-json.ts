@@ -1,5 +1,5 @@
 import { CHANNELS } from '../domain/channel.js'
-import { shiftMonth } from './month-names.js'
+import { shiftMonth } from '../domain/wib-month.js'
 import type { ChannelBreakdown, MonthBreakdown, Report } from './report.js'
 
 /** Bumped only when a key changes meaning or disappears; new keys may be added. */

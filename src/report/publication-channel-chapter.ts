@@ -1,6 +1,7 @@
 import { CHANNEL_LABELS, type Channel } from '../domain/channel.js'
 import type { ReportJson } from './format-json.js'
-import { MONTH_ABBREVIATIONS, monthsOfYear, nameMonth } from './month-names.js'
+import { monthsOfYear } from '../domain/wib-month.js'
+import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
 import { COLORS, MONTH_AXES, type Chapter } from './publication-blocks.js'
 import {
   describeChannelChange,

@@ -8,7 +8,8 @@ import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
 import { OTHER_TOPIC } from '../domain/topic.js'
 import { formatCount, formatPercentIn } from './format-number.js'
 import type { ReportJson } from './format-json.js'
-import { MONTH_NAMES, monthsOfYear, nameMonth } from './month-names.js'
+import { monthsOfYear } from '../domain/wib-month.js'
+import { MONTH_NAMES, nameMonth } from './month-names.js'
 import { percentChange, percentOf } from './percent.js'
 
 /** Shares print with one decimal (71,9%), changes with two (44,19%), as the publication does. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatReport } from '../../src/report/format-report.js'
 import type { ReportJson } from '../../src/report/format-json.js'
-import { nameMonth, shiftMonth } from '../../src/report/month-names.js'
+import { shiftMonth } from '../../src/domain/wib-month.js'
+import { nameMonth } from '../../src/report/month-names.js'
 import { REPORT_2021, figuresOf2021Report } from './published-figures.js'
 
 const figures = figuresOf2021Report()
