@@ -28,7 +28,7 @@ export function nextMonth(month: string): WibMonth {
 
 /** The twelve 'YYYY-MM' months of a year. */
 export function monthsOfYear(year: number): WibMonth[] {
-  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+  return Array.from({ length: 12 }, (_, i): WibMonth => `${year}-${String(i + 1).padStart(2, '0')}`)
 }
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
