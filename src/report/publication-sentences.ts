@@ -170,7 +170,7 @@ export function describeTopTopic(json: ReportJson, channel: Channel): string {
       : `Topik konsultasi melalui ${via} pada bulan ${month} belum ada yang termasuk daftar topik.`
   }
   const tied = topics.filter((t) => t.consultations === first.consultations).map((t) => t.topic)
-  return `Topik yang paling banyak ditanyakan melalui ${via} adalah terkait ${joinList(tied)} (${konsultasi(first.consultations)}).`
+  return `Topik yang paling banyak ditanyakan melalui ${via} adalah terkait ${joinList(tied)} (${konsultasi(first.consultations)}${tied.length > 1 ? ' masing-masing' : ''}).`
 }
 
 /** "Sepanjang Tahun 2021 terdapat 16.222 dokumen persyaratan salur TKDD …" */

@@ -64,6 +64,39 @@ describe('the publication sentences (the 2021 December figures)', () => {
     expect(describeTopTopic(json, 'livechat')).toBe(
       'Belum ada topik tercatat untuk konsultasi melalui Live Chat pada bulan Desember 2021.',
     )
+    const topics = (ranked: [string, string, number][]) => ({
+      ...json,
+      top_topics: {
+        '2021-12': {
+          ...json.top_topics['2021-12']!,
+          livechat: ranked.map(([code, topic, consultations], i) => ({
+            rank: i + 1,
+            topic,
+            code,
+            consultations,
+          })),
+        },
+      },
+    })
+    const tie = topics([
+      ['dau', 'Dana Alokasi Umum', 3],
+      ['dbh', 'Dana Bagi Hasil', 3],
+      ['dana_desa', 'Dana Desa', 1],
+    ])
+    expect(describeTopTopic(tie, 'livechat')).toBe(
+      'Topik yang paling banyak ditanyakan melalui Live Chat adalah terkait Dana Alokasi Umum dan Dana Bagi Hasil (3 konsultasi masing-masing).',
+    )
+    // lainnya is never the answer: the first topic of the list is.
+    const other = topics([
+      ['lainnya', 'Lainnya', 9],
+      ['dbh', 'Dana Bagi Hasil', 2],
+    ])
+    expect(describeTopTopic(other, 'livechat')).toBe(
+      'Topik yang paling banyak ditanyakan melalui Live Chat adalah terkait Dana Bagi Hasil (2 konsultasi).',
+    )
+    expect(describeTopTopic(topics([['lainnya', 'Lainnya', 9]]), 'livechat')).toBe(
+      'Topik konsultasi melalui Live Chat pada bulan Desember 2021 belum ada yang termasuk daftar topik.',
+    )
   })
 })
 
