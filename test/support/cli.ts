@@ -11,6 +11,13 @@ export const CLI_ARGS: readonly string[] = isBuildCurrent()
   ? [fileURLToPath(new URL('../../bin/dering.js', import.meta.url))]
   : ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))]
 
+/** The same for a process entrypoint of workers/: dist/workers/NAME.js, else workers/NAME.ts. */
+export function entrypointArgs(name: 'ingest' | 'rollup' | 'scheduler'): readonly string[] {
+  return isBuildCurrent()
+    ? [fileURLToPath(new URL(`../../dist/workers/${name}.js`, import.meta.url))]
+    : ['--import', 'tsx', fileURLToPath(new URL(`../../workers/${name}.ts`, import.meta.url))]
+}
+
 export interface CliRun {
   code: number
   stdout: string

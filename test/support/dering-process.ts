@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
-import { CLI_ARGS } from './cli.js'
+import { CLI_ARGS, entrypointArgs } from './cli.js'
 
 const START_TIMEOUT_MS = 60_000
 
@@ -56,11 +56,27 @@ export function startWorkerProcess(
 }
 
 /** A long-running dering command (worker, scheduler), resolved once it logs `startedMessage`. */
-export async function startDeringProcess(
+export function startDeringProcess(
   args: readonly string[],
   options: DeringProcessOptions,
 ): Promise<DeringProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...CLI_ARGS, ...args], {
+  return startProcess([...CLI_ARGS, ...args], args[0] ?? 'dering', options)
+}
+
+/** A process entrypoint of workers/ (what the image runs), resolved once it logs `startedMessage`. */
+export function startEntrypointProcess(
+  name: 'ingest' | 'rollup' | 'scheduler',
+  options: DeringProcessOptions,
+): Promise<DeringProcess> {
+  return startProcess(entrypointArgs(name), `workers/${name}`, options)
+}
+
+async function startProcess(
+  moduleArgs: readonly string[],
+  label: string,
+  options: DeringProcessOptions,
+): Promise<DeringProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...moduleArgs], {
     env: { ...process.env, ...options.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -73,14 +89,14 @@ export async function startDeringProcess(
       const entry = parseLogLine(line)
       logs.push(entry)
       if (options.echoWarnings && (entry.level === undefined || entry.level >= 40)) {
-        process.stderr.write(`${args[0]}: ${line}\n`)
+        process.stderr.write(`${label}: ${line}\n`)
       }
       if (entry.msg === options.startedMessage) resolve()
     })
     void exited.then((code) =>
       reject(
         new Error(
-          `${args[0]} exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`,
+          `${label} exited with ${code} before starting: ${JSON.stringify(logs.slice(-5))}`,
         ),
       ),
     )
@@ -88,7 +104,7 @@ export async function startDeringProcess(
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`${args[0]} did not start in ${START_TIMEOUT_MS} ms`)),
+      () => reject(new Error(`${label} did not start in ${START_TIMEOUT_MS} ms`)),
       START_TIMEOUT_MS,
     )
   })
