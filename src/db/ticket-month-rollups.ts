@@ -39,10 +39,9 @@ export const WIB_MONTH = sql`date_trunc('month', (t.opened_at at time zone 'UTC'
  * null opened_at and never match). Every rollup comes from these counts, the median response
  * time included: the counts per response time are its frequency table. A scan that hashes, so
  * Postgres can split it over parallel workers, which an ordered-set aggregate such as
- * percentile_cont (a sort of every responded ticket) never is. The bench's generated facts
- * repeat and make few groups (7,200 for 2M tickets); real exports, whose topics and response
- * times vary more, make about one per responded ticket (the 2020–2021 sample: 19,548 groups for
- * 23,492 tickets), which costs about what that sort did (docs/benchmarks.md).
+ * percentile_cont (a sort of every responded ticket) never is. Real exports make about one group
+ * per responded ticket, far more than the bench's generated facts: docs/benchmarks.md measures
+ * both.
  */
 const ticketGroups = (b: MonthBounds) => sql`
   select ${WIB_MONTH} as month, t.channel, t.status, t.segment, t.topic,
