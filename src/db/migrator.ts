@@ -17,7 +17,9 @@ export function createMigrator(db: Db): Migrator {
 
 /**
  * Loads db/migrations/*.ts (or .js once built) with this module's own import(), so the same
- * code works under tsx, vitest and compiled output.
+ * code works under tsx, vitest and compiled output. Kysely's FileMigrationProvider imports from
+ * inside node_modules, where vitest does not transform: on Node 20 a .ts migration then fails
+ * with ERR_UNKNOWN_FILE_EXTENSION.
  */
 const migrationsFolder: MigrationProvider = {
   async getMigrations() {
