@@ -1,17 +1,10 @@
 import { sql } from 'kysely'
+import type { RecordOutcomes } from '../domain/import-counts.js'
 import type { Db } from './connect.js'
 
 export interface PipelineStats {
   imports: { channel: string; status: string; count: number }[]
-  records: {
-    channel: string
-    read: number
-    inserted: number
-    updated: number
-    unchanged: number
-    skipped: number
-    rejected: number
-  }[]
+  records: (RecordOutcomes & { channel: string })[]
   rejects: { channel: string; count: number }[]
   tickets: { channel: string; count: number }[]
   lastIngest: Date | null

@@ -1,11 +1,15 @@
-/** What happened to a file's records; read = inserted + updated + unchanged + skipped + rejected. */
-export interface ImportCounts {
+/** The counts that add up: read = inserted + updated + unchanged + skipped + rejected. */
+export interface RecordOutcomes {
   read: number
   inserted: number
   updated: number
   unchanged: number
   skipped: number
   rejected: number
+}
+
+/** What happened to a file's records. */
+export interface ImportCounts extends RecordOutcomes {
   /** Optional fields that did not parse (left empty); not part of the sum. */
   warnings: number
   skippedByReason: Record<string, number>

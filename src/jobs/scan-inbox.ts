@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs'
-import { assertNever } from '../domain/assert-never.js'
 import { UnreadableFileError } from '../errors.js'
 import { listInboxFiles, type InboxEntry, type RefusedEntry } from '../files/list-inbox-files.js'
 import { SCAN_SETTLE_DEDUPLICATION_ID } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import type { CapturedFile } from '../spool/capture-file.js'
+import type { EnqueuedFile } from './enqueue-file.js'
 import { enqueueFromPath } from './enqueue-from-path.js'
 import { forgetObservations, readObservations, saveObservation } from './inbox-observations.js'
 
@@ -85,6 +85,16 @@ export async function scanInbox(services: Services, now: Date = new Date()): Pro
   return result
 }
 
+/** The list of a scan's result each enqueue outcome goes to. */
+const LIST_OF_STATE: Readonly<
+  Record<EnqueuedFile['state'], 'queued' | 'inProgress' | 'failed' | 'alreadyIngested'>
+> = {
+  queued: 'queued',
+  'already queued': 'inProgress',
+  'failed earlier': 'failed',
+  'already ingested': 'alreadyIngested',
+}
+
 async function takeSettledFile(
   services: Services,
   file: InboxEntry,
@@ -100,22 +110,7 @@ async function takeSettledFile(
     result.refused.push({ path: file.path, reason: thrown.message })
     return
   }
-  switch (enqueued.state) {
-    case 'queued':
-      result.queued.push(file.path)
-      break
-    case 'already queued':
-      result.inProgress.push(file.path)
-      break
-    case 'failed earlier':
-      result.failed.push(file.path)
-      break
-    case 'already ingested':
-      result.alreadyIngested.push(file.path)
-      break
-    default:
-      assertNever(enqueued.state)
-  }
+  result[LIST_OF_STATE[enqueued.state]].push(file.path)
   await removeTakenFile(file.path, enqueued.captured)
   await forgetObservations(redis, config.QUEUE_PREFIX, [file.key])
 }
