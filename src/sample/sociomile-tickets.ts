@@ -44,13 +44,16 @@ export function createIdMaker(prng: Prng): (openedAt: Date) => string {
   }
 }
 
-export function createConsultation(
+/** Makes a ticket of `month` for `customer`, opened on one of `days` when given. */
+type CreateTicket = (
   prng: Prng,
   month: string,
   customer: Customer,
   nextId: (openedAt: Date) => string,
   days?: readonly number[],
-): SociomileTicket {
+) => SociomileTicket
+
+export const createConsultation: CreateTicket = (prng, month, customer, nextId, days) => {
   const openedAt = pickContactTime(prng, month, days)
   const topic = pickTopic(prng)
   const firstResponseAt = pickReplyTime(prng, openedAt, 1, 90)
@@ -70,13 +73,7 @@ export function createConsultation(
   }
 }
 
-export function createSpam(
-  prng: Prng,
-  month: string,
-  customer: Customer,
-  nextId: (openedAt: Date) => string,
-  days?: readonly number[],
-): SociomileTicket {
+export const createSpam: CreateTicket = (prng, month, customer, nextId, days) => {
   const openedAt = pickContactTime(prng, month, days)
   return {
     id: nextId(openedAt),
