@@ -32,7 +32,8 @@ export function parseDeskproChat(
     throw new NotARecordError(`not a chat: none of ${CHAT_KEYS.join(', ')}`)
   }
   const chat = value
-  // Postgres (jsonb) and JSON.stringify both give up on values nested thousands of levels deep.
+  // JSON.stringify, and the store that keeps the raw record, give up on values nested thousands
+  // of levels deep.
   if (nestedDeeperThan(chat, MAX_NESTING)) return reject(`nested deeper than ${MAX_NESTING} levels`)
   if (chat.is_agent === true) return { kind: 'skip', recordNumber, reason: 'agent-to-agent chat' }
 
