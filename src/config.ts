@@ -4,8 +4,10 @@ import { parseCdrLayout } from './adapters/phone/cdr-layout.js'
 import { ConfigError } from './errors.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 
-/** Public, so fine for the demo and tests only: real data needs a secret of its own. */
-/** The CUSTOMER_KEY_SECRET of the demo and the tests; workers and the scheduler refuse it. */
+/**
+ * The CUSTOMER_KEY_SECRET of the demo and the tests. It is public, so workers and the scheduler
+ * refuse it: real data needs a secret of its own.
+ */
 export const DEVELOPMENT_CUSTOMER_KEY_SECRET = 'dering-development-secret'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
