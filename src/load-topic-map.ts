@@ -10,12 +10,18 @@ import {
 } from './domain/topic-taxonomy.js'
 import { ConfigError, coerceError } from './errors.js'
 
+/** How every problem with the map ends: what to do about it. */
+const FIX = ': fix the file, or unset TOPIC_MAP_FILE to use the default topics'
+
+const CODE_RULE =
+  'expected a topic code: a lower case letter, then lower case letters, digits and _'
+
 const phrase = z
   .string()
   .refine((text) => normalizeTopicText(text) !== '', 'expected a phrase with letters or digits')
 
 const TopicMapSchema = z.record(
-  z.string().regex(TOPIC_CODE, 'expected a topic code: lower case letters, digits and _'),
+  z.string().regex(TOPIC_CODE, CODE_RULE),
   z.strictObject({
     label: phrase.optional(),
     aliases: z.array(phrase).optional(),
@@ -30,7 +36,7 @@ export function loadTopicTaxonomy(file: string | undefined): TopicTaxonomy {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new ConfigError(`TOPIC_MAP_FILE: ${file}: ${coerceError(error).message}`)
+    throw new ConfigError(`TOPIC_MAP_FILE: ${file}: ${coerceError(error).message}${FIX}`)
   }
   return parseTopicMap(text, file)
 }
@@ -44,7 +50,7 @@ export function parseTopicMap(text: string, file: string): TopicTaxonomy {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
   const fail = (where: string, message: string) =>
-    new ConfigError(`TOPIC_MAP_FILE: ${file}: ${where}${message}`)
+    new ConfigError(`TOPIC_MAP_FILE: ${file}: ${where}${message}${FIX}`)
   const syntax = doc.errors[0]
   if (syntax) {
     const message = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
@@ -55,7 +61,18 @@ export function parseTopicMap(text: string, file: string): TopicTaxonomy {
     const line = start === undefined ? '' : `line ${lines.linePos(start).line}, `
     return `${line}${path.length > 0 ? path.join('.') : 'top level'}: `
   }
-  const parsed = TopicMapSchema.safeParse(doc.toJS() ?? {})
+  let value: unknown
+  try {
+    value = plainObjects(doc.toJS({ mapAsMap: true, maxAliasCount: 100 })) ?? {}
+  } catch (error) {
+    // An alias expanding past the limit (a "billion laughs" map).
+    throw fail('', coerceError(error).message)
+  }
+  // zod passes over a `__proto__` key without checking it.
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+    throw fail(locate(['__proto__']), CODE_RULE)
+  }
+  const parsed = TopicMapSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))
@@ -82,4 +99,15 @@ function rangeOf(doc: Document, path: (string | number)[]): readonly number[] | 
   }
   const node: unknown = path.length > 0 ? doc.getIn(path, true) : doc.contents
   return (node as { range?: number[] } | null)?.range
+}
+
+/**
+ * YAML maps as plain objects whose keys are all own data properties, so that a key such as
+ * `__proto__` is checked like any other instead of vanishing into the prototype.
+ */
+function plainObjects(value: unknown): unknown {
+  if (value instanceof Map) {
+    return Object.fromEntries([...value].map(([key, item]) => [String(key), plainObjects(item)]))
+  }
+  return Array.isArray(value) ? value.map(plainObjects) : value
 }

@@ -27,8 +27,11 @@ export interface Services {
   redis: RedisClient
   queues: Queues
   logger: Logger
-  /** The topics the rollup maps raw topics and subjects to (TOPIC_MAP_FILE extends them). */
-  topicTaxonomy: TopicTaxonomy
+  /**
+   * The topics the rollup maps raw topics and subjects to (TOPIC_MAP_FILE extends them), read on
+   * first use: a broken map stops what needs it, never `status` or `failed`.
+   */
+  readonly topicTaxonomy: TopicTaxonomy
   /** `note` receives the file-level notes the adapter makes while reading. */
   adapterContext(fileName: string, note?: (message: string) => void): AdapterContext
   close(): Promise<void>
@@ -45,7 +48,7 @@ export function createServices(
   serviceOptions: ServiceOptions = {},
 ): Services {
   const segmentMap = loadSegmentMap(config.SEGMENT_MAP_FILE)
-  const topicTaxonomy = loadTopicTaxonomy(config.TOPIC_MAP_FILE)
+  let topicTaxonomy: TopicTaxonomy | undefined
   const customerKey = createCustomerKeyer(config.CUSTOMER_KEY_SECRET)
   const options = adapterOptionsOf(config)
   const db = createDb(config.DATABASE_URL)
@@ -64,7 +67,9 @@ export function createServices(
     redis,
     queues,
     logger,
-    topicTaxonomy,
+    get topicTaxonomy() {
+      return (topicTaxonomy ??= loadTopicTaxonomy(config.TOPIC_MAP_FILE))
+    },
     adapterContext: (fileName, note = () => undefined) => ({
       fileName,
       customerKey,

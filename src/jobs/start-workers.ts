@@ -10,6 +10,8 @@ export async function startWorkers(
   queues: readonly WorkerQueue[],
 ): Promise<(() => Promise<void>)[]> {
   const concurrency = services.config.WORKER_CONCURRENCY
+  // A rollup worker reads the topic map now, so that a broken one stops it at start.
+  if (queues.includes('rollup')) services.topicTaxonomy.labels.get('lainnya')
   const closers: (() => Promise<void>)[] = []
   for (const queue of queues) {
     const running = await startWorker(services, queue, concurrency)

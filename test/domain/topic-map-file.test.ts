@@ -36,7 +36,7 @@ describe('TOPIC_MAP_FILE', () => {
       'TOPIC_MAP_FILE: topics.yaml: line 4, dau.aliases.1: Invalid input: expected string, received number',
     )
     expect(fails('dau: {}\nBOS:\n  label: BOS\n')).toThrow(
-      'TOPIC_MAP_FILE: topics.yaml: line 2, BOS: expected a topic code: lower case letters, digits and _',
+      'TOPIC_MAP_FILE: topics.yaml: line 2, BOS: expected a topic code: a lower case letter, then lower case letters, digits and _',
     )
     expect(fails('\nbos:\n  keywords: [bos]\n')).toThrow(
       'TOPIC_MAP_FILE: topics.yaml: line 2, bos: a new topic needs a label',
@@ -52,6 +52,31 @@ describe('TOPIC_MAP_FILE', () => {
     )
     expect(fails('- dau\n')).toThrow(
       'TOPIC_MAP_FILE: topics.yaml: line 1, top level: Invalid input: expected record, received array',
+    )
+  })
+
+  it('ends every problem with what to do about it', () => {
+    expect(fails('- dau\n')).toThrow(
+      /received array: fix the file, or unset TOPIC_MAP_FILE to use the default topics$/,
+    )
+  })
+
+  it('checks a __proto__ key like any other code instead of losing it', () => {
+    expect(fails('__proto__:\n  label: Polluted\n  keywords: [zzz]\n')).toThrow(
+      'TOPIC_MAP_FILE: topics.yaml: line 1, __proto__: expected a topic code',
+    )
+  })
+
+  it('refuses aliases that expand without bound (a "billion laughs" map)', () => {
+    const levels = Array.from({ length: 6 }, (_, n) =>
+      n === 0
+        ? 'x0: &a0 [k, k, k, k, k, k, k, k, k, k]'
+        : `x${n}: &a${n} [${Array(10)
+            .fill(`*a${n - 1}`)
+            .join(', ')}]`,
+    )
+    expect(fails([...levels, 'big: { label: Big, keywords: *a5 }'].join('\n'))).toThrow(
+      /^TOPIC_MAP_FILE: topics\.yaml: Excessive alias count/,
     )
   })
 })
