@@ -2,7 +2,7 @@
 // A content hash (not mtimes) so that a checkout, a pull or a copy that keeps old mtimes still
 // counts as a change; hashing the ~1 MB of sources takes a few milliseconds.
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -14,7 +14,10 @@ const STAMP = `${DIST}/source-hash`
 export function hashSources() {
   const hash = createHash('sha256')
   const add = (relative) => {
-    if (statSync(ROOT + relative).isDirectory()) {
+    // lstat: a link (an editor's lock file, a dangling link) is not a source tsc compiles.
+    const stat = lstatSync(ROOT + relative)
+    if (stat.isSymbolicLink()) return
+    if (stat.isDirectory()) {
       for (const name of readdirSync(ROOT + relative).sort()) add(`${relative}/${name}`)
       return
     }

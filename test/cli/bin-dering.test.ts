@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -61,5 +61,11 @@ describe('bin/dering.js', () => {
     expect(stale.code).toBe(2)
     expect(stale.stderr).toMatch(/dist\/\) is older than the sources: run npm run build/)
     expect(stale.stdout).toBe('')
+  })
+
+  it('passes over links among the sources, such as an editor lock file pointing nowhere', async () => {
+    await writeStamp()
+    await symlink('/nonexistent/lock', path.join(root, 'src/.#main.ts'))
+    expect(await dering()).toMatchObject({ code: 0, stdout: 'compiled cli\n' })
   })
 })
