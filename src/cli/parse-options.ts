@@ -3,8 +3,8 @@ import { isChannel, CHANNELS, type Channel } from '../domain/channel.js'
 import { isWibMonth } from '../domain/wib-month.js'
 
 export function parsePositiveInt(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) {
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || n <= 0) {
     throw new InvalidArgumentError('expected a positive whole number')
   }
   return n
