@@ -160,5 +160,17 @@ describe('dering rollup and dering report as subprocesses', () => {
     )
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/^dering: --compare .*nothing\.json: ENOENT/)
+    const nowhere = path.join(dir, 'no-such-folder', 'report.html')
+    const unwritable = await dering(
+      'report',
+      '--year',
+      '2021',
+      '--format',
+      'html',
+      '--out',
+      nowhere,
+    )
+    expect(unwritable.code).toBe(1)
+    expect(unwritable.stderr).toMatch(/^dering: --out .*no-such-folder\/report\.html: ENOENT/)
   })
 })

@@ -55,7 +55,7 @@ async function reportCommand(
       chromiumPath: chromium && 'path' in chromium ? chromium.path : undefined,
     })
   if (options.out) {
-    await writeFile(options.out, await render())
+    await writeOut(options.out, await render())
     if (!compare) console.log(`wrote ${options.out}`)
   } else if (!compare) {
     process.stdout.write(await render())
@@ -64,6 +64,14 @@ async function reportCommand(
   if (options.format === 'json') printJson({ compared_with: compare.file, ...comparison })
   else printComparison(comparison, compare.file)
   return comparison.mismatches.length > 0 ? EXIT.failed : EXIT.ok
+}
+
+async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, content)
+  } catch (error) {
+    throw new Error(`--out ${file}: ${coerceError(error).message}`, { cause: error })
+  }
 }
 
 async function readPublished(file: string): Promise<PublishedReport> {
