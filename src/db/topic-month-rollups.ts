@@ -1,12 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { compareCodePoints } from '../domain/compare-code-points.js'
 import { OTHER_TOPIC } from '../domain/topic.js'
-import {
-  classifyTicketTopic,
-  matchTopic,
-  subjectDecides,
-  type TopicTaxonomy,
-} from '../domain/topic-taxonomy.js'
+import { classifyTicketTopic, matchTopic, type TopicTaxonomy } from '../domain/topic-taxonomy.js'
 import type { MonthBounds } from './month-bounds.js'
 import type { Database } from './schema.js'
 import {
@@ -48,10 +43,8 @@ export async function rankTopicMonths(
   const codes = new Map<string, string | null>()
   for (const { topic } of rawTopics) {
     if (codes.has(topic)) continue
-    const code = subjectDecides(taxonomy, topic)
-      ? null
-      : (matchTopic(taxonomy, topic) ?? OTHER_TOPIC)
-    codes.set(topic, code)
+    const code = matchTopic(taxonomy, topic)
+    codes.set(topic, code === OTHER_TOPIC ? null : (code ?? OTHER_TOPIC))
   }
   const needSubject = [...codes].filter(([, code]) => code === null).map(([topic]) => topic)
   const counted: { month: string; channel: string; code: string; consultations: number }[] = []
@@ -82,7 +75,9 @@ function rankCounts(
   >()
   for (const sum of sums.values()) {
     const key = `${sum.month}\n${sum.channel}`
-    groups.set(key, [...(groups.get(key) ?? []), sum])
+    const group = groups.get(key)
+    if (group) group.push(sum)
+    else groups.set(key, [sum])
   }
   return [...groups.values()].flatMap((group) =>
     group

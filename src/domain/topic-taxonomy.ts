@@ -86,11 +86,6 @@ export function classifyTicketTopic(
   return { code: fromSubject, unmatched: null }
 }
 
-/** Whether a ticket with this raw topic needs its subject: the topic names `lainnya`. */
-export function subjectDecides(taxonomy: TopicTaxonomy, topic: string): boolean {
-  return matchTopic(taxonomy, topic) === OTHER_TOPIC
-}
-
 /**
  * The default topics extended by a topic map: an existing code gains aliases and keywords (and
  * may be relabelled); a new code needs a label, and its keywords are tried before the defaults'.
