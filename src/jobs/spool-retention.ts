@@ -3,21 +3,14 @@ import path from 'node:path'
 import { importsNeedContent } from '../db/imports.js'
 import { CHANNELS } from '../domain/channel.js'
 import { durationSeconds } from '../duration.js'
-import { ingestJobId } from '../queue/catalog.js'
+import { LIVE_JOB_STATES, ingestJobId } from '../queue/catalog.js'
 import type { Services } from '../services.js'
 import { isSha256, spoolEntryPath } from '../spool/spool-entry.js'
 
 type SpoolServices = Pick<Services, 'db' | 'queues' | 'config'>
 
 /** Job states in which a job will still read its spool entry, or may be replayed to. */
-const NEEDING_STATES = new Set([
-  'waiting',
-  'active',
-  'delayed',
-  'prioritized',
-  'waiting-children',
-  'failed',
-])
+const NEEDING_STATES = new Set([...LIVE_JOB_STATES, 'failed'])
 
 /**
  * A fresh entry may belong to a capture whose job is about to be queued: it is left alone for

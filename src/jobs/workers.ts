@@ -4,6 +4,7 @@ import { UnreadableFileError, coerceError, isConnectionError } from '../errors.j
 import type { Logger } from '../logger.js'
 import {
   IngestPayload,
+  LIVE_JOB_STATES,
   QUEUES,
   RollupPayload,
   ScanPayload,
@@ -143,8 +144,7 @@ async function failImportOfJob(
   )
 }
 
-/** Job states in which an ingest job will still run. */
-const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'])
+const LIVE_STATES = new Set(LIVE_JOB_STATES)
 
 /**
  * At start: imports left `running` by a job that is no longer queued or active (its worker died

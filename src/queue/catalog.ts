@@ -10,6 +10,15 @@ export const QUEUES = { ingest: 'ingest', rollup: 'rollup', scan: 'scan' } as co
 export type QueueName = keyof typeof QUEUES
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[]
 
+/** BullMQ job states in which a job will still run. */
+export const LIVE_JOB_STATES: readonly string[] = [
+  'active',
+  'waiting',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+]
+
 /**
  * ingest: one job per file content. Names the content by its sha256 (the worker opens only
  * `SPOOL_DIR/<sha256>`), never a path to read; `name` is the original file's path, for display
