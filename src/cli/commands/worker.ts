@@ -13,7 +13,7 @@ export function configureWorkerCommand(program: Command): void {
       'Process queued jobs (ingest, rollup and inbox scans) until SIGINT/SIGTERM; active jobs finish before exit. ' +
         'Reads DATABASE_URL, REDIS_URL, QUEUE_PREFIX, WORKER_CONCURRENCY.',
     )
-    // Every queue of the catalog has a worker (jobs/workers.ts), which checks the names given.
+    // Every queue of the catalog has a worker: jobs/workers.ts's handlers satisfy a record of them.
     .option(
       '--queue <name...>',
       `queues to work on (${QUEUE_NAMES.join(', ')})`,
