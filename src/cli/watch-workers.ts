@@ -1,3 +1,4 @@
+import { address } from '../process/describe-error.js'
 import type { Services } from '../services.js'
 
 const CHECK_MS = 2_000
@@ -26,7 +27,7 @@ export function watchWorkers(services: Services, say: (line: string) => void): (
       warned = true
       say(
         `dering: no worker is consuming the ingest queue (QUEUE_PREFIX ${config.QUEUE_PREFIX} on ` +
-          `${redisAddress(config.REDIS_URL)}): start one with \`dering worker\` (same REDIS_URL, ` +
+          `${address(config.REDIS_URL, 6379)}): start one with \`dering worker\` (same REDIS_URL, ` +
           'QUEUE_PREFIX and DATABASE_URL); still waiting, Ctrl-C to stop (the jobs stay queued)',
       )
     }
@@ -37,9 +38,4 @@ export function watchWorkers(services: Services, say: (line: string) => void): (
     stopped = true
     clearInterval(timer)
   }
-}
-
-function redisAddress(url: string): string {
-  const parsed = URL.parse(url)
-  return parsed ? `${parsed.hostname}:${parsed.port || 6379}` : url
 }

@@ -61,7 +61,8 @@ const CLUSTER_UNREACHABLE = /^(Failed to refresh slots cache|None of startup nod
 /** ioredis, once a command connection gives up. */
 const REDIS_UNREACHABLE = /^Connection is closed|Reached the max retries per request limit/
 
-function address(url: string, defaultPort: number): string {
+/** host:port of a service URL, for messages. */
+export function address(url: string, defaultPort: number): string {
   try {
     const parsed = new URL(url)
     return `${parsed.hostname || '127.0.0.1'}:${parsed.port || defaultPort}`
