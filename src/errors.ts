@@ -15,6 +15,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** The first line of a message: what one log field or one line of output shows. */
+export function firstLine(text: string): string {
+  return text.split('\n')[0] ?? ''
+}
+
 /** Turns anything thrown into an Error, keeping the original as `cause`. */
 export function coerceError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown

@@ -13,7 +13,7 @@ import {
 } from './domain/segment.js'
 import type { TopicTaxonomy } from './domain/topic-taxonomy.js'
 import { createDb, type Db } from './db/connect.js'
-import { ConfigError, coerceError } from './errors.js'
+import { ConfigError, coerceError, firstLine } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { createRedis, type RedisClient } from './queue/connection.js'
 import { createQueues, type Queues } from './queue/queues.js'
@@ -97,7 +97,7 @@ function loadSegmentMap(file: string | undefined): SegmentMap {
       .parse(JSON.parse(readFileSync(file, 'utf8')))
     return extendSegmentMap(entries)
   } catch (error) {
-    throw new ConfigError(`SEGMENT_MAP_FILE: ${file}: ${coerceError(error).message.split('\n')[0]}`)
+    throw new ConfigError(`SEGMENT_MAP_FILE: ${file}: ${firstLine(coerceError(error).message)}`)
   }
 }
 

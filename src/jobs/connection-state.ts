@@ -1,3 +1,4 @@
+import { firstLine } from '../errors.js'
 import type { Logger } from '../logger.js'
 
 export type ServiceName = 'redis' | 'postgres'
@@ -47,6 +48,6 @@ function describeConnectionError(error: unknown): string {
   const message =
     error.message ||
     (error.name === 'AggregateError' ? String((error as AggregateError).errors[0]) : '')
-  const first = message.split('\n')[0] ?? ''
+  const first = firstLine(message)
   return typeof code === 'string' && !first.includes(code) ? `${code} ${first}`.trim() : first
 }

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq'
 import type { Channel } from '../domain/channel.js'
+import { firstLine } from '../errors.js'
 import { IngestPayload, RollupPayload, type QueueName } from '../queue/catalog.js'
 import type { Queues } from '../queue/queues.js'
 
@@ -61,7 +62,7 @@ export function describeFailedJob(queue: QueueName, job: Job): FailedJob {
     channel: ingest?.success ? ingest.data.channel : null,
     months,
     attempts: job.attemptsMade,
-    error: (job.failedReason ?? '').split('\n')[0] ?? '',
+    error: firstLine(job.failedReason ?? ''),
     failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
   }
 }

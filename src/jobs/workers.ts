@@ -1,6 +1,6 @@
 import { MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq'
 import { ZodError } from 'zod'
-import { UnreadableFileError, coerceError, isConnectionError } from '../errors.js'
+import { UnreadableFileError, coerceError, firstLine, isConnectionError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import {
   IngestPayload,
@@ -120,7 +120,7 @@ export function startWorker(
 function logFailure(logger: Logger, job: Job | undefined, error: Error): boolean {
   const final =
     !job || job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError
-  const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: error.message.split('\n')[0] }
+  const fields = { jobId: job?.id, attempts: job?.attemptsMade, err: firstLine(error.message) }
   if (final) {
     logger.warn(
       fields,
@@ -138,7 +138,7 @@ async function failImportOfJob(
   error: Error,
   logger: Logger,
 ): Promise<void> {
-  const message = `the job failed for good: ${error.message.split('\n')[0] ?? ''}`
+  const message = `the job failed for good: ${firstLine(error.message)}`
   await failRunningImportOfJob(services.db, jobId, message).catch((thrown: unknown) =>
     logger.warn({ jobId, err: coerceError(thrown).message }, 'could not mark the import failed'),
   )

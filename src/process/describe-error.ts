@@ -1,5 +1,5 @@
 import type { Config } from '../config.js'
-import { ConfigError, isConnectionError, UnreadableFileError } from '../errors.js'
+import { ConfigError, firstLine, isConnectionError, UnreadableFileError } from '../errors.js'
 import { EXIT } from './exit-codes.js'
 
 /** What an operator reads on stderr for an error, and the exit code that goes with it. */
@@ -17,19 +17,19 @@ const NO_DATABASE = '3D000'
 export function describeError(error: Error, settings: Settings | undefined): ErrorReport {
   if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT.usage }
   if (error instanceof UnreadableFileError) {
-    return { message: firstLine(error), exitCode: EXIT.failed }
+    return { message: firstLine(error.message), exitCode: EXIT.failed }
   }
   const code = codeOf(error)
   const database = settings ? databaseName(settings.DATABASE_URL) : 'dering'
   if (code === NO_DATABASE || (code && NOT_MIGRATED.has(code))) {
     return {
-      message: `database ${database} is not migrated: run dering migrate (${firstLine(error)})`,
+      message: `database ${database} is not migrated: run dering migrate (${firstLine(error.message)})`,
       exitCode: EXIT.failed,
     }
   }
   const service = unreachableService(error, settings)
   if (service) return { message: service, exitCode: EXIT.unavailable }
-  return { message: firstLine(error), exitCode: EXIT.failed }
+  return { message: firstLine(error.message), exitCode: EXIT.failed }
 }
 
 /** `cannot reach Redis at 127.0.0.1:6379 (REDIS_URL): …`, or null when the error is another one. */
@@ -38,7 +38,7 @@ function unreachableService(error: Error, settings: Settings | undefined): strin
   const redis = address(settings?.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379)
   const postgres = address(settings?.DATABASE_URL ?? 'postgres://127.0.0.1:5432/dering', 5432)
   const say = (name: string, where: string, setting: string) =>
-    `cannot reach ${name} at ${where} (${setting}): is it running? (${firstLine(error) || codeOf(error)})`
+    `cannot reach ${name} at ${where} (${setting}): is it running? (${firstLine(error.message) || codeOf(error)})`
   const cluster = () =>
     say('the Redis Cluster', settings?.REDIS_CLUSTER_NODES ?? redis, 'REDIS_CLUSTER_NODES')
   if (CLUSTER_UNREACHABLE.test(error.message)) return cluster()
@@ -81,8 +81,4 @@ function databaseName(url: string): string {
 
 function codeOf(error: Error): string | undefined {
   return (error as { code?: string }).code
-}
-
-function firstLine(error: Error): string {
-  return error.message.split('\n')[0] ?? ''
 }
