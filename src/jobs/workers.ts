@@ -21,7 +21,6 @@ import { acquireWorkerRuntime } from './worker-runtime.js'
 import { cleanSpool } from './spool-retention.js'
 
 export type WorkerQueue = QueueName
-export const WORKER_QUEUES: readonly WorkerQueue[] = ['ingest', 'rollup', 'scan']
 
 /** The processors, each parsing its payload before it touches anything. */
 const PROCESSORS = {
