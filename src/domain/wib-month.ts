@@ -1,5 +1,6 @@
 /** Calendar months in Asia/Jakarta (WIB, UTC+7, no daylight saving): the report's months. */
-const WIB_OFFSET_MS = 7 * 3_600_000
+/** WIB is UTC+7 all year (no daylight saving). */
+export const WIB_OFFSET_MS = 7 * 3_600_000
 
 export type WibMonth = `${number}-${string}`
 

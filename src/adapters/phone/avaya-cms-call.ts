@@ -1,6 +1,7 @@
 import type { AdapterOutput } from '../../domain/adapter-output.js'
 import type { SkipReason } from '../../domain/skip-reason.js'
 import type { TicketEvent } from '../../domain/ticket-event.js'
+import { WIB_OFFSET_MS } from '../../domain/wib-month.js'
 import type { AdapterContext } from '../adapter.js'
 
 export type CmsDisposition = 'answered' | 'abandoned' | 'interflow' | 'other'
@@ -24,7 +25,6 @@ export interface CmsSegment {
 type CallOutcome = { kind: 'ticket'; event: TicketEvent } | { kind: 'skip'; reason: SkipReason }
 
 const DAY_MS = 86_400_000
-const WIB_OFFSET_MS = 7 * 3_600_000
 
 /**
  * Merges the segments into calls and yields one output per segment, in file order: every
