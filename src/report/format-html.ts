@@ -1,11 +1,11 @@
 import { escapeControl } from '../domain/escape-control.js'
-import { formatCutOff } from './format-cut-off.js'
+import { sourceLine } from './format-cut-off.js'
 import { nameMonth } from './month-names.js'
 import { buildChapters, type PublicationOptions } from './publication-chapters.js'
 import { chartHasData, type Block, type Chapter, type Chart } from './publication-blocks.js'
 import { PUBLICATION_STYLE } from './publication-style.js'
 import type { Report } from './report.js'
-import type { ReportSection } from './report-sections.js'
+import { publicationTitle, type ReportSection } from './report-sections.js'
 import { drawBarChart, drawLineChart, escapeHtml } from './svg-charts.js'
 
 /** Text from the data (topics) may hold control characters: shown escaped, then HTML-escaped. */
@@ -16,10 +16,8 @@ const text = (value: string) => escapeHtml(escapeControl(value))
  * nothing fetched): numbered figures and tables, each with its source line, A4 in print.
  */
 export function formatReportHtml(report: Report, options: PublicationOptions = {}): string {
-  const title = `Statistik Layanan Informasi DJPK Tahun ${report.year}`
-  const source = report.dataAsOf
-    ? `Sumber: dering, data per ${formatCutOff(report.dataAsOf)}`
-    : 'Sumber: dering'
+  const title = publicationTitle(report.year)
+  const source = sourceLine(report.dataAsOf)
   const numbers = { figure: 0, table: 0 }
   const renderBlock = (block: Block): string => {
     switch (block.kind) {

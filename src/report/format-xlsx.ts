@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
 import { CHANNELS, CHANNEL_LABELS } from '../domain/channel.js'
 import { SEGMENT_LABELS, SEGMENTS } from '../domain/segment.js'
-import { formatCutOff } from './format-cut-off.js'
+import { sourceLine } from './format-cut-off.js'
 import { MONTH_ABBREVIATIONS, nameMonth } from './month-names.js'
+import { publicationTitle } from './report-sections.js'
 import type { Report } from './report.js'
 
 /** Display formats: whole numbers with a thousands separator, percentages with two decimals. */
@@ -48,13 +49,11 @@ export async function formatReportXlsx(report: Report): Promise<Buffer> {
 
 function describeSheets(report: Report): Sheet[] {
   const b = report.breakdown
-  const source = report.dataAsOf
-    ? `Sumber: dering, data per ${formatCutOff(report.dataAsOf)}`
-    : 'Sumber: dering'
+  const source = sourceLine(report.dataAsOf)
   return [
     {
       name: 'README',
-      columns: [{ header: `Statistik Layanan Informasi DJPK Tahun ${report.year}` }],
+      columns: [{ header: publicationTitle(report.year) }],
       rows: [
         [source],
         [`Bulan rincian: ${nameMonth(report.month)} (WIB).`],

@@ -28,7 +28,12 @@ const monthRow = (label: string, values: readonly number[]) => [
 ]
 
 export function reportTitle(report: Report): string {
-  return `Statistik Layanan Informasi DJPK Tahun ${report.year} — bulan ${nameMonth(report.month)} (WIB)`
+  return `${publicationTitle(report.year)} — bulan ${nameMonth(report.month)} (WIB)`
+}
+
+/** The publication's title for a year. */
+export function publicationTitle(year: number): string {
+  return `Statistik Layanan Informasi DJPK Tahun ${year}`
 }
 
 /** The report's tables for a reader; text from the data (topics) has its control characters escaped. */
