@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { dateWindowAt, type DateWindow } from './adapters/adapter.js'
 import { parseCdrLayout } from './adapters/phone/cdr-layout.js'
 import { ConfigError } from './errors.js'
+import { DURATION_PATTERN } from './duration.js'
 import { hashTagOf, parseClusterNodes, parseNatMap } from './queue/cluster-nodes.js'
 
 /**
@@ -72,7 +73,7 @@ const ConfigSchema = z.object({
   /** How long a spooled file is kept after its import succeeded; failed ones stay until discarded. */
   SPOOL_RETENTION: z
     .string()
-    .regex(/^\d+[smhdw]$/, 'expected a duration such as 90d or 12h')
+    .regex(DURATION_PATTERN, 'expected a duration such as 90d or 12h')
     .default('90d'),
   SEGMENT_MAP_FILE: z.string().min(1).optional(),
   /** JSON or YAML extending the topic taxonomy (src/domain/topic.ts); the rollup applies it. */
@@ -123,7 +124,7 @@ const ConfigSchema = z.object({
   /** How long a failed job is kept (`30d`, `12h`) before it expires, so failed-job alerts clear. */
   FAILED_RETENTION: z
     .string()
-    .regex(/^\d+[smhdw]$/, 'expected a duration such as 30d or 12h')
+    .regex(DURATION_PATTERN, 'expected a duration such as 30d or 12h')
     .default('30d'),
   /** How long SIGTERM waits for active jobs before closing anyway (they are retried elsewhere). */
   SHUTDOWN_TIMEOUT_MS: positiveInt.max(3_600_000).default(30_000),
