@@ -2,7 +2,7 @@ import { MONTH_NAMES } from '../domain/indonesian-months.js'
 import { WIB_OFFSET_MS } from '../domain/wib-month.js'
 
 /** An instant as the publication's cut-off: '2021-12-31T16:59:00Z' → '31 Desember 2021 23.59 WIB'. */
-export function formatCutOff(iso: string): string {
+function formatCutOff(iso: string): string {
   const wib = new Date(Date.parse(iso) + WIB_OFFSET_MS)
   const two = (n: number) => String(n).padStart(2, '0')
   const month = MONTH_NAMES[wib.getUTCMonth()] ?? ''
