@@ -49,7 +49,8 @@ export async function discardJobs(
   return outcomes
 }
 
-async function discardJob(
+/** Removes one failed job and releases its spool entry; refuses a job that is not failed. */
+export async function discardJob(
   services: Pick<Services, 'queues' | 'db' | 'config'>,
   queue: QueueName,
   id: string,

@@ -1,7 +1,7 @@
 import { supersedeFailedImports } from '../db/imports.js'
 import type { Services } from '../services.js'
+import { discardJob } from './discard-jobs.js'
 import { listFailedJobs } from './list-failed-jobs.js'
-import { releaseSpoolEntry } from './spool-retention.js'
 
 /** `old id → import N`: a failed job replaced by the import of a corrected file. */
 export interface SupersededJob {
@@ -23,12 +23,8 @@ export async function supersedeFailedJobs(
   const failed = await listFailedJobs(services.queues, { queues: ['ingest'] })
   for (const job of failed) {
     if (job.file !== file.name || job.id === file.jobId) continue
-    const queued = await services.queues.ingest.getJob(job.id)
-    if (!queued || (await queued.getState()) !== 'failed') continue
-    const sha256 = (queued.data as { sha256?: unknown }).sha256
-    await queued.remove()
-    if (typeof sha256 === 'string') await releaseSpoolEntry(services, sha256, job.id)
-    superseded.add(job.id)
+    const outcome = await discardJob(services, 'ingest', job.id)
+    if (outcome.status === 'discarded') superseded.add(job.id)
   }
   const imports = await supersedeFailedImports(services.db, {
     path: file.name,
