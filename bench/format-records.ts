@@ -30,9 +30,24 @@ const SOCIOMILE_STATUS = {
   spam: 'Spam',
 }
 
-/** The header line of a Sociomile export, BOM first (formats/whatsapp.md). */
-export const SOCIOMILE_HEADER =
-  '\uFEFFTicket ID;Channel;Customer Name;Customer Phone;Subject;Category;Customer Type;Status;Agent;Created At;First Response At;Resolved At\r\n'
+/** The columns of a Sociomile export, in order (formats/whatsapp.md). */
+export const SOCIOMILE_COLUMNS = [
+  'Ticket ID',
+  'Channel',
+  'Customer Name',
+  'Customer Phone',
+  'Subject',
+  'Category',
+  'Customer Type',
+  'Status',
+  'Agent',
+  'Created At',
+  'First Response At',
+  'Resolved At',
+]
+
+/** The header line of a Sociomile export, BOM first. */
+export const SOCIOMILE_HEADER = `\uFEFF${SOCIOMILE_COLUMNS.join(';')}\r\n`
 
 /** The cells of a Sociomile export's row, in SOCIOMILE_HEADER's order, as the export shows them. */
 export function sociomileCells(t: BenchTicket): string[] {

@@ -4,22 +4,10 @@ import { writeFile } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import copyStreams from 'pg-copy-streams'
+import { SOCIOMILE_COLUMNS } from './format-records.js'
 
-/** The Sociomile export's columns (bench/format-records.ts), all text, the ticket id as key. */
-const COLUMNS = [
-  'ticket_id',
-  'channel',
-  'customer_name',
-  'customer_phone',
-  'subject',
-  'category',
-  'customer_type',
-  'status',
-  'agent',
-  'created_at',
-  'first_response_at',
-  'resolved_at',
-]
+/** The Sociomile export's columns as SQL names (ticket_id, …), all text, the ticket id as key. */
+const COLUMNS = SOCIOMILE_COLUMNS.map((name) => name.toLowerCase().replaceAll(' ', '_'))
 const TABLE = 'sociomile_export'
 const CREATE_TABLE = `create table ${TABLE} (${COLUMNS.map((c) => `${c} text`).join(', ')}, primary key (ticket_id))`
 

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import { benchTicket } from './bench-ticket.js'
-import { formatDeskproChat, SOCIOMILE_HEADER, sociomileCells } from './format-records.js'
+import { formatDeskproChat, SOCIOMILE_COLUMNS, sociomileCells } from './format-records.js'
 
 /** The Sociomile export saved as XLSX (one sheet, inline strings): the same cells as the CSV. */
 export async function writeSociomileXlsx(path: string, count: number): Promise<void> {
@@ -11,13 +11,7 @@ export async function writeSociomileXlsx(path: string, count: number): Promise<v
     useSharedStrings: false,
   })
   const sheet = workbook.addWorksheet('Tickets')
-  sheet
-    .addRow(
-      SOCIOMILE_HEADER.replace(/^\uFEFF/, '')
-        .trim()
-        .split(';'),
-    )
-    .commit()
+  sheet.addRow(SOCIOMILE_COLUMNS).commit()
   for (let index = 0; index < count; index += 1) {
     sheet.addRow(sociomileCells(benchTicket('whatsapp', index, 0))).commit()
   }
