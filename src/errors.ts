@@ -41,17 +41,25 @@ const CONNECTION_CODES = new Set([
   '3D000',
 ])
 
+/** What ioredis says once a command connection gives up. */
+export const REDIS_GONE_MESSAGES = [
+  'Connection is closed',
+  'Reached the max retries per request limit',
+]
+/** What ioredis Cluster says when no seed node answered. */
+export const CLUSTER_GONE_MESSAGES = [
+  'Failed to refresh slots cache',
+  'None of startup nodes is available',
+]
+
 /** What pg and ioredis say when a server went away or never answered. */
 const CONNECTION_MESSAGES = new RegExp(
   [
     'Connection terminated',
-    'Connection is closed',
     'connect ECONNREFUSED',
     'timeout exceeded when trying to connect',
-    'Reached the max retries per request limit',
-    // ioredis Cluster: no seed node answered.
-    'Failed to refresh slots cache',
-    'None of startup nodes is available',
+    ...REDIS_GONE_MESSAGES,
+    ...CLUSTER_GONE_MESSAGES,
   ].join('|'),
   'i',
 )

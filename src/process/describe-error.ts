@@ -1,5 +1,12 @@
 import type { Config } from '../config.js'
-import { ConfigError, firstLine, isConnectionError, UnreadableFileError } from '../errors.js'
+import {
+  CLUSTER_GONE_MESSAGES,
+  ConfigError,
+  firstLine,
+  isConnectionError,
+  REDIS_GONE_MESSAGES,
+  UnreadableFileError,
+} from '../errors.js'
 import { EXIT } from './exit-codes.js'
 
 /** What an operator reads on stderr for an error, and the exit code that goes with it. */
@@ -56,10 +63,8 @@ function unreachableService(error: Error, settings: Settings | undefined): strin
     : say('Postgres', postgres, 'DATABASE_URL')
 }
 
-/** ioredis Cluster: no seed node answered. */
-const CLUSTER_UNREACHABLE = /^(Failed to refresh slots cache|None of startup nodes is available)/
-/** ioredis, once a command connection gives up. */
-const REDIS_UNREACHABLE = /^Connection is closed|Reached the max retries per request limit/
+const CLUSTER_UNREACHABLE = new RegExp(`^(${CLUSTER_GONE_MESSAGES.join('|')})`)
+const REDIS_UNREACHABLE = new RegExp(`^${REDIS_GONE_MESSAGES.join('|')}`)
 
 /** host:port of a service URL, for messages. */
 export function address(url: string, defaultPort: number): string {
