@@ -47,7 +47,7 @@ export const SOCIOMILE_COLUMNS = [
 ]
 
 /** The header line of a Sociomile export, BOM first. */
-export const SOCIOMILE_HEADER = `\uFEFF${SOCIOMILE_COLUMNS.join(';')}\r\n`
+const SOCIOMILE_HEADER = `\uFEFF${SOCIOMILE_COLUMNS.join(';')}\r\n`
 
 /** The cells of a Sociomile export's row, in SOCIOMILE_HEADER's order, as the export shows them. */
 export function sociomileCells(t: BenchTicket): string[] {
