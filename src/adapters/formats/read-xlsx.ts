@@ -1,17 +1,19 @@
-import { Readable } from 'node:stream'
-import type ExcelJS from 'exceljs'
+import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import { UnreadableFileError } from '../../errors.js'
 import type { TableReading, TableRecord } from './table-record.js'
 import { sniffBinary, isZip } from './sniff-bytes.js'
-import { checkWorkbookPart, readWorkbookBytes } from './xlsx-limits.js'
-import { listTabs, pickTab, type WorkbookRelationship, type WorkbookSheet } from './xlsx-tabs.js'
-import { packZipStream, readZipDirectory, storedEntry, type ZipEntry } from './zip-archive.js'
-
-/** What exceljs's reader keeps of xl/workbook.xml and its relationships (not in its typings). */
-interface WorkbookParts {
-  model?: { sheets?: WorkbookSheet[] }
-  workbookRels?: WorkbookRelationship[]
-}
+import { XmlScanner } from './xml-scanner.js'
+import { checkWorkbookPart, inflateEntry, partText, readWorkbookBytes } from './xlsx-limits.js'
+import {
+  readDateStyles,
+  readRelationships,
+  readSharedStrings,
+  readWorkbookPart,
+} from './xlsx-parts.js'
+import { SheetRows, type SheetContext } from './xlsx-sheet-rows.js'
+import { listTabs, pickTab } from './xlsx-tabs.js'
+import { readZipDirectory, type ZipEntry } from './zip-archive.js'
 
 /**
  * Reads one worksheet of an XLSX workbook as text cells: the first visible worksheet in tab
@@ -19,11 +21,10 @@ interface WorkbookParts {
  * `yyyy-mm-dd HH:MM:SS` text (Excel stores wall-clock time, no zone); numbers stay numbers in
  * text, so a date column holding raw serials is read with `excelSerial`.
  *
- * The archive is held in memory (compressed, as stored) and read through its central directory:
- * ZIP entry order is whatever the writer chose (Excel stores the shared strings after the sheets,
- * streaming writers the sheets before the workbook part), so exceljs's streaming reader is given
- * the parts it needs in the order it needs them: the workbook part and its relationships to
- * choose the tab, then shared strings and styles, then that one sheet, whose rows stream out.
+ * The archive is held in memory (compressed, as stored) and read through its central directory,
+ * so ZIP entry order (whatever the writer chose) does not matter: the workbook part and its
+ * relationships choose the tab, the shared strings and styles are read whole, then that one
+ * sheet is inflated and scanned as it streams, its rows yielded as they complete.
  */
 export async function* readXlsx(
   input: Readable,
@@ -44,22 +45,13 @@ export async function* readXlsx(
   if (!workbookPart || !relationships) {
     throw new Error('a ZIP archive without xl/workbook.xml, not an XLSX workbook')
   }
-  await checkWorkbookPart(workbookPart, limits)
-  await checkWorkbookPart(relationships, limits)
-  // Loaded on first use: exceljs is the heaviest import and most commands never read XLSX.
-  const { default: excel } = await import('exceljs')
-  const open = (parts: ZipEntry[]) =>
-    new excel.stream.xlsx.WorkbookReader(Readable.from([packZipStream(parts)]), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-    })
-
-  const index = open([workbookPart, relationships])
-  for await (const worksheet of index) void worksheet
-  const { model, workbookRels } = index as unknown as WorkbookParts
-  const tabs = listTabs(model?.sheets ?? [], workbookRels ?? [])
+  checkWorkbookPart(workbookPart, limits)
+  checkWorkbookPart(relationships, limits)
+  const workbook = readWorkbookPart(await partText(workbookPart), workbookPart.path)
+  const tabs = listTabs(
+    workbook.sheets,
+    readRelationships(await partText(relationships), relationships.path),
+  )
   const tab = pickTab(tabs, reading.options.xlsxSheet)
   if (typeof tab === 'string') throw new UnreadableFileError(reading.fileName, tab)
   const sheet = tab.path === null ? undefined : part(tab.path.toLowerCase())
@@ -73,48 +65,36 @@ export async function* readXlsx(
 
   const sharedStrings = part('xl/sharedstrings.xml')
   const styles = part('xl/styles.xml')
-  if (sharedStrings) await checkWorkbookPart(sharedStrings, limits, true)
-  if (styles) await checkWorkbookPart(styles, limits)
-  await checkWorkbookPart(sheet, limits)
-  // The sheet comes after the shared strings and relationships, so exceljs streams its rows
-  // instead of spooling it to a temp file first.
-  const workbook = open([
-    workbookPart,
-    relationships,
-    // Inline-string workbooks (streaming writers) have no table; an empty one lets the sheet stream.
-    sharedStrings ?? storedEntry('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS),
-    ...[styles].filter((entry) => entry !== undefined),
-    { ...sheet, path: 'xl/worksheets/sheet1.xml' },
-  ])
-  for await (const worksheet of workbook) yield* readRows(worksheet)
+  if (sharedStrings) checkWorkbookPart(sharedStrings, limits, true)
+  if (styles) checkWorkbookPart(styles, limits)
+  checkWorkbookPart(sheet, limits)
+  yield* sheetRecords(sheet, {
+    part: sheet.path,
+    sharedStrings: sharedStrings
+      ? readSharedStrings(await partText(sharedStrings), sharedStrings.path)
+      : null,
+    dateStyles: styles ? readDateStyles(await partText(styles), styles.path) : [],
+    date1904: workbook.date1904,
+  })
 }
 
-const EMPTY_SHARED_STRINGS =
-  '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
-
-async function* readRows(
-  worksheet: ExcelJS.stream.xlsx.WorksheetReader,
-): AsyncGenerator<TableRecord> {
-  let recordNumber = -1
-  for await (const row of worksheet) {
-    const values = Array.isArray(row.values) ? row.values.slice(1) : []
-    const cells = Array.from(values, cellText)
-    if (cells.every((cell) => cell === '')) continue
-    recordNumber += 1
-    yield { recordNumber, cells, raw: JSON.stringify(cells) }
+/** The sheet's rows, inflated and scanned chunk by chunk. */
+async function* sheetRecords(sheet: ZipEntry, context: SheetContext): AsyncGenerator<TableRecord> {
+  const rows = new SheetRows(context)
+  const scanner = new XmlScanner(rows, sheet.path)
+  const decoder = new StringDecoder('utf8')
+  for await (const chunk of inflateEntry(sheet)) {
+    scanner.write(decoder.write(chunk))
+    if (rows.ready.length > 0) {
+      yield* rows.ready
+      rows.ready = []
+    }
+    if (rows.done) return
   }
-}
-
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value == null) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ')
-  if (typeof value === 'object') {
-    // A shared-string cell in a workbook that has no shared strings table: the text is gone.
-    if ('sharedString' in value) throw new Error('a cell refers to a missing shared strings table')
-    if ('richText' in value) return value.richText.map((part) => part.text).join('')
-    if ('result' in value) return cellText(value.result)
-    if ('text' in value) return String(value.text)
-    return ''
+  scanner.write(decoder.end())
+  scanner.end()
+  yield* rows.ready
+  if (!rows.done) {
+    throw new Error(`${sheet.path} ends before its </sheetData>: the sheet is cut short`)
   }
-  return String(value).trim()
 }

@@ -4,9 +4,10 @@ import type { AdapterLimits } from '../adapter.js'
 import type { ZipEntry } from './zip-archive.js'
 
 /**
- * Bounds on what an XLSX workbook may make the reader hold or inflate, checked before exceljs
- * sees a part: a zip bomb (a small part that inflates to gigabytes) or a shared strings table of
- * millions of entries fails the file with the setting to raise, instead of exhausting the worker.
+ * Bounds on what an XLSX workbook may make the reader hold or inflate, checked before a part is
+ * inflated and while it is: a zip bomb (a small part that inflates to gigabytes) or a shared
+ * strings table of millions of entries fails the file with the setting to raise, instead of
+ * exhausting the worker.
  */
 
 const DEFLATE = 8
@@ -33,25 +34,23 @@ export async function readWorkbookBytes(input: Readable, limits: AdapterLimits):
 /**
  * Checks a part before it is inflated: its declared size against `XLSX_MAX_ENTRY_BYTES` (and
  * `XLSX_MAX_SHARED_STRINGS_BYTES` for the shared strings) and its compression ratio against
- * `XLSX_MAX_RATIO`; then inflates it once without keeping the output, so a part that inflates
- * to more than it declares (a forged header) is caught too.
+ * `XLSX_MAX_RATIO`. A part that inflates to more than it declares (a forged header) is caught
+ * while it is read: `inflateEntry` stops there.
  */
-export async function checkWorkbookPart(
+export function checkWorkbookPart(
   entry: ZipEntry,
   limits: AdapterLimits,
   sharedStrings = false,
-): Promise<void> {
+): void {
   const [limit, setting] = sharedStrings
     ? [
         Math.min(limits.xlsxMaxSharedStringsBytes, limits.xlsxMaxEntryBytes),
         'XLSX_MAX_SHARED_STRINGS_BYTES',
       ]
     : [limits.xlsxMaxEntryBytes, 'XLSX_MAX_ENTRY_BYTES']
-  const tooLarge = (size: number) =>
-    new Error(
-      `${entry.path} inflates to ${size > limit ? `${mb(size)}, over` : 'more than'} ${setting} (${mb(limit)})`,
-    )
-  if (entry.size > limit) throw tooLarge(entry.size)
+  if (entry.size > limit) {
+    throw new Error(`${entry.path} inflates to ${mb(entry.size)}, over ${setting} (${mb(limit)})`)
+  }
   if (entry.method !== DEFLATE) return
   const ratio = entry.size / Math.max(entry.data.length, 1)
   if (ratio > limits.xlsxMaxRatio) {
@@ -59,28 +58,35 @@ export async function checkWorkbookPart(
       `${entry.path} has a compression ratio of ${Math.round(ratio)}, over XLSX_MAX_RATIO (${limits.xlsxMaxRatio}): a zip bomb?`,
     )
   }
-  const inflated = await inflatedSize(entry.data, Math.min(limit, entry.size))
-  if (inflated > entry.size) {
-    throw new Error(`${entry.path} inflates to more than the ${entry.size} bytes it declares`)
+}
+
+/**
+ * A part's inflated bytes as they come, failing as soon as they pass the size the part
+ * declares (which `checkWorkbookPart` has held to the limits).
+ */
+export async function* inflateEntry(entry: ZipEntry): AsyncGenerator<Buffer> {
+  const declared = () =>
+    new Error(`${entry.path} inflates to more than the ${entry.size} bytes it declares`)
+  if (entry.method !== DEFLATE) {
+    if (entry.data.length > entry.size) throw declared()
+    yield entry.data
+    return
+  }
+  const inflate = createInflateRaw({ chunkSize: 64 * 1024 })
+  inflate.end(entry.data)
+  let size = 0
+  for await (const chunk of inflate as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > entry.size) throw declared()
+    yield chunk
   }
 }
 
-/** Bytes `data` inflates to, stopping as soon as it passes `stopAfter`. */
-function inflatedSize(data: Buffer, stopAfter: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const inflate = createInflateRaw()
-    let size = 0
-    inflate.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > stopAfter) {
-        inflate.destroy()
-        resolve(size)
-      }
-    })
-    inflate.on('end', () => resolve(size))
-    inflate.on('error', reject)
-    inflate.end(data)
-  })
+/** A small part (checked first) as text. */
+export async function partText(entry: ZipEntry): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of inflateEntry(entry)) chunks.push(chunk)
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 function mb(bytes: number): string {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 
-/** A `<sheet>` of xl/workbook.xml, as exceljs parses it. */
+/** A `<sheet>` of xl/workbook.xml. */
 export interface WorkbookSheet {
   name?: string
   state?: string

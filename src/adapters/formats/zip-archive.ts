@@ -1,5 +1,3 @@
-import { deflateRawSync } from 'node:zlib'
-
 /** One stored file of a ZIP archive, its data still compressed. */
 export interface ZipEntry {
   /** As stored, with `/` separators. */
@@ -78,61 +76,4 @@ function findEndOfDirectory(archive: Buffer): number {
     if (archive.readUInt32LE(at) === END_OF_DIRECTORY) return at
   }
   return -1
-}
-
-/** A stored entry made here (e.g. an empty part); the streaming reader does not check CRCs. */
-export function storedEntry(path: string, content: string): ZipEntry {
-  const data = Buffer.from(content)
-  return { path, flags: 0x800, method: 0, crc: 0, size: data.length, data }
-}
-
-/**
- * Trailing padding: 1 MiB of zeros, too large for the unzip stream to buffer. The streaming
- * reader of exceljs stops at the `end` its unzipper emits on reaching the end of the input,
- * dropping small entries still buffered (a last, small sharedStrings.xml left every text cell
- * empty); an entry that cannot be buffered holds that `end` back until the real entries are read.
- */
-const PADDING = {
-  ...storedEntry('zz-padding', ''),
-  method: 8,
-  size: 1 << 20,
-  data: deflateRawSync(Buffer.alloc(1 << 20)),
-}
-
-/** A ZIP archive of these entries in this order, then the padding. */
-export function packZipStream(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = []
-  const directory: Buffer[] = []
-  let offset = 0
-  for (const entry of [...entries, PADDING]) {
-    const name = Buffer.from(entry.path)
-    // Sizes are known now: no trailing data descriptor (flag bit 3).
-    const flags = entry.flags & ~0x8 & 0xffff
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(LOCAL_HEADER, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(flags, 6)
-    local.writeUInt16LE(entry.method, 8)
-    local.writeUInt32LE(entry.crc, 14)
-    local.writeUInt32LE(entry.data.length, 18)
-    local.writeUInt32LE(entry.size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const listed = Buffer.alloc(46)
-    listed.writeUInt32LE(DIRECTORY_ENTRY, 0)
-    listed.writeUInt16LE(20, 4)
-    listed.writeUInt16LE(20, 6)
-    local.copy(listed, 8, 6, 30)
-    listed.writeUInt32LE(offset, 42)
-    locals.push(local, name, entry.data)
-    directory.push(listed, name)
-    offset += 30 + name.length + entry.data.length
-  }
-  const list = Buffer.concat(directory)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(END_OF_DIRECTORY, 0)
-  end.writeUInt16LE(entries.length + 1, 8)
-  end.writeUInt16LE(entries.length + 1, 10)
-  end.writeUInt32LE(list.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, list, end])
 }
