@@ -31,6 +31,8 @@ export class SheetRows implements XmlHandler {
   private recordNumber = -1
   private cells: string[] | null = null
   private width = 0
+  /** A cell of the row has non-empty text. */
+  private hasText = false
   private nextColumn = 1
   private rowError: string | undefined
   private column = 0
@@ -42,7 +44,12 @@ export class SheetRows implements XmlHandler {
   private inInlineString = false
   private inPhonetic = false
 
-  constructor(private readonly context: SheetContext) {}
+  /** Styles matter only to numbers in a workbook that has date styles. */
+  private readonly hasDateStyles: boolean
+
+  constructor(private readonly context: SheetContext) {
+    this.hasDateStyles = context.dateStyles.includes(true)
+  }
 
   open(name: string, attributes: XmlAttributes): void {
     if (this.cells === null) {
@@ -93,6 +100,7 @@ export class SheetRows implements XmlHandler {
   private startRow(): void {
     this.cells = []
     this.width = 0
+    this.hasText = false
     this.nextColumn = 1
     this.rowError = undefined
   }
@@ -110,7 +118,7 @@ export class SheetRows implements XmlHandler {
     this.nextColumn = column + 1
     this.reference = reference ?? ''
     this.type = attributes.get('t')
-    const style = attributes.get('s')
+    const style = this.hasDateStyles ? attributes.get('s') : undefined
     this.style = style === undefined ? 0 : parseInt(style, 10)
     this.value = null
     this.formula = false
@@ -132,6 +140,7 @@ export class SheetRows implements XmlHandler {
     if (cells.length === column - 1) cells.push(value)
     else cells[column - 1] = value
     if (column > this.width) this.width = column
+    if (value !== '') this.hasText = true
   }
 
   /** The text of a cell with a `<v>` or `<is>`, or null for a cell read as empty. */
@@ -168,8 +177,7 @@ export class SheetRows implements XmlHandler {
   private endRow(): void {
     const cells = this.cells!
     this.cells = null
-    cells.length = this.width
-    if (!this.rowError && cells.every((cell) => cell === '')) return
+    if (!this.rowError && !this.hasText) return
     this.recordNumber += 1
     const raw = JSON.stringify(cells)
     this.ready.push(

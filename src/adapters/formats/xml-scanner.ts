@@ -36,7 +36,7 @@ const APOSTROPHE = 0x27
 export class XmlScanner implements XmlAttributes {
   private buffer = ''
   private at = 0
-  /** The start tag being reported: its text spans [tagStart, tagEnd). */
+  /** The start tag being reported: its attributes span [tagStart, tagEnd). */
   private tagStart = 0
   private tagEnd = 0
   /** The tag's attributes once indexed (-1: not yet): spans in `attributeSpans`. */
@@ -82,7 +82,6 @@ export class XmlScanner implements XmlAttributes {
     const spans = this.attributeSpans
     let count = 0
     let i = this.tagStart
-    while (i < end && !isSpace(buffer.charCodeAt(i))) i++
     for (;;) {
       while (i < end && isSpace(buffer.charCodeAt(i))) i++
       if (i >= end) break
@@ -129,15 +128,20 @@ export class XmlScanner implements XmlAttributes {
         if (after < 0) return this.keep(lt)
         this.at = after
       } else if (lt + 1 < buffer.length) {
-        const gt = tagEnd(buffer, lt + 1)
+        // The name, then (only if attributes follow) the `>` past any quoted values.
+        let nameStart = lt + 1
+        let i = nameStart
+        let code = buffer.charCodeAt(i)
+        while (i < buffer.length && code !== GT && code !== SLASH && !isSpace(code)) {
+          if (code === COLON) nameStart = i + 1
+          code = buffer.charCodeAt(++i)
+        }
+        const gt = code === GT ? i : tagEnd(buffer, i)
         if (gt === MALFORMED) throw this.malformed(lt)
         if (gt < 0) return this.keep(lt)
         const selfClosing = buffer.charCodeAt(gt - 1) === SLASH
-        let nameEnd = lt + 1
-        while (nameEnd < gt && !isSpace(buffer.charCodeAt(nameEnd))) nameEnd++
-        if (selfClosing && nameEnd === gt) nameEnd--
-        const name = localName(buffer, lt + 1, nameEnd)
-        this.tagStart = lt + 1
+        const name = buffer.slice(nameStart, i)
+        this.tagStart = i
         this.tagEnd = selfClosing ? gt - 1 : gt
         this.attributeCount = -1
         this.at = gt + 1
