@@ -4,7 +4,7 @@ import { UnreadableFileError } from '../../errors.js'
 import type { TableReading, TableRecord } from './table-record.js'
 import { sniffBinary, isZip } from './sniff-bytes.js'
 import { XmlScanner } from './xml-scanner.js'
-import { checkWorkbookPart, inflateEntry, partText, readWorkbookBytes } from './xlsx-limits.js'
+import { checkWorkbookPart, inflateEntry, readWorkbookBytes } from './xlsx-limits.js'
 import {
   readDateStyles,
   readRelationships,
@@ -75,11 +75,8 @@ async function openSheet(
   }
   checkWorkbookPart(workbookPart, limits)
   checkWorkbookPart(relationships, limits)
-  const workbook = readWorkbookPart(await partText(workbookPart), workbookPart.path)
-  const tabs = listTabs(
-    workbook.sheets,
-    readRelationships(await partText(relationships), relationships.path),
-  )
+  const workbook = await readWorkbookPart(workbookPart)
+  const tabs = listTabs(workbook.sheets, await readRelationships(relationships))
   const tab = pickTab(tabs, reading.options.xlsxSheet)
   if (typeof tab === 'string') throw new UnreadableFileError(reading.fileName, tab)
   const sheet = tab.path === null ? undefined : part(tab.path.toLowerCase())
@@ -100,10 +97,8 @@ async function openSheet(
     entry: sheet,
     context: {
       part: sheet.path,
-      sharedStrings: sharedStrings
-        ? readSharedStrings(await partText(sharedStrings), sharedStrings.path)
-        : null,
-      dateStyles: styles ? readDateStyles(await partText(styles), styles.path) : [],
+      sharedStrings: sharedStrings ? await readSharedStrings(sharedStrings) : null,
+      dateStyles: styles ? await readDateStyles(styles) : [],
       date1904: workbook.date1904,
     },
   }

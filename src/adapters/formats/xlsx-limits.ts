@@ -82,13 +82,6 @@ export async function* inflateEntry(entry: ZipEntry): AsyncGenerator<Buffer> {
   }
 }
 
-/** A small part (checked first) as text. */
-export async function partText(entry: ZipEntry): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of inflateEntry(entry)) chunks.push(chunk)
-  return new TextDecoder().decode(Buffer.concat(chunks))
-}
-
 function mb(bytes: number): string {
   return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${bytes} bytes`
 }

@@ -1,5 +1,8 @@
+import { StringDecoder } from 'node:string_decoder'
 import { XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
+import { inflateEntry } from './xlsx-limits.js'
 import type { WorkbookRelationship, WorkbookSheet } from './xlsx-tabs.js'
+import type { ZipEntry } from './zip-archive.js'
 
 /** What xl/workbook.xml says: its tabs in order and its date system. */
 export interface WorkbookPart {
@@ -8,9 +11,9 @@ export interface WorkbookPart {
   date1904: boolean
 }
 
-export function readWorkbookPart(xml: string, part: string): WorkbookPart {
+export async function readWorkbookPart(entry: ZipEntry): Promise<WorkbookPart> {
   const workbook: WorkbookPart = { sheets: [], date1904: false }
-  scanXml(xml, part, {
+  await scanPart(entry, {
     open(name, attributes) {
       if (name === 'sheet') {
         workbook.sheets.push({
@@ -27,9 +30,9 @@ export function readWorkbookPart(xml: string, part: string): WorkbookPart {
   return workbook
 }
 
-export function readRelationships(xml: string, part: string): WorkbookRelationship[] {
+export async function readRelationships(entry: ZipEntry): Promise<WorkbookRelationship[]> {
   const relationships: WorkbookRelationship[] = []
-  scanXml(xml, part, {
+  await scanPart(entry, {
     open(name, attributes) {
       if (name !== 'Relationship') return
       relationships.push({
@@ -47,11 +50,11 @@ export function readRelationships(xml: string, part: string): WorkbookRelationsh
  * number format, custom (`numFmts`) or built in, has date or time tokens outside quotes and
  * brackets. These are the rules Excel readers apply (exceljs's `isDateFmt`).
  */
-export function readDateStyles(xml: string, part: string): boolean[] {
+export async function readDateStyles(entry: ZipEntry): Promise<boolean[]> {
   const customFormats = new Map<string, string>()
   const formatIds: (string | undefined)[] = []
   let inCellXfs = false
-  scanXml(xml, part, {
+  await scanPart(entry, {
     open(name, attributes) {
       if (name === 'numFmt') {
         const id = attributes.get('numFmtId')
@@ -93,7 +96,7 @@ const BUILT_IN_FORMATS = new Map<number, string>([
   [47, 'mmss.0'],
 ])
 
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
 }
 
@@ -102,13 +105,13 @@ export function isDateFormat(code: string): boolean {
  * a rich-text one (runs `<r><t>`) is its runs joined as they are; phonetic guides (`<rPh>`) are
  * not part of the text. An `<si>` without text is null: an empty cell.
  */
-export function readSharedStrings(xml: string, part: string): (string | null)[] {
+export async function readSharedStrings(entry: ZipEntry): Promise<(string | null)[]> {
   const strings: (string | null)[] = []
   let text: string | null = null
   let rich = false
   let inText = false
   let inPhonetic = false
-  scanXml(xml, part, {
+  await scanPart(entry, {
     get wantsText() {
       return inText
     },
@@ -140,7 +143,8 @@ type PartialHandler = Partial<Omit<XmlHandler, 'open'>> & {
   open(name: string, attributes: XmlAttributes, selfClosing: boolean): void
 }
 
-function scanXml(xml: string, part: string, handler: PartialHandler): void {
+/** Scans a part as it inflates: even a large shared strings table is never held as text. */
+async function scanPart(entry: ZipEntry, handler: PartialHandler): Promise<void> {
   const scanner = new XmlScanner(
     {
       open: (name, attributes, selfClosing) => handler.open(name, attributes, selfClosing),
@@ -150,8 +154,10 @@ function scanXml(xml: string, part: string, handler: PartialHandler): void {
         return handler.wantsText ?? false
       },
     },
-    part,
+    entry.path,
   )
-  scanner.write(xml)
+  const decoder = new StringDecoder('utf8')
+  for await (const chunk of inflateEntry(entry)) scanner.write(decoder.write(chunk))
+  scanner.write(decoder.end())
   scanner.end()
 }
