@@ -109,9 +109,9 @@ export class SheetRows implements XmlHandler {
     const reference = attributes.get('r')
     const column = reference === undefined ? this.nextColumn : columnOf(reference)
     if (column > MAX_COLUMN || column < 1) {
-      const shown = reference === undefined ? `number ${column}` : JSON.stringify(reference)
+      const shown = reference === undefined ? `number ${column}` : `"${reference.slice(0, 20)}"`
       throw new Error(
-        `${this.context.part}: cell ${shown.slice(0, 40)} is not a column A to XFD, as every XLSX sheet's are`,
+        `${this.context.part}: cell ${shown} is outside columns A to XFD, the most a sheet has`,
       )
     }
     this.column = column
