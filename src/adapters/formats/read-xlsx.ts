@@ -23,7 +23,7 @@ import { readZipDirectory, type ZipEntry } from './zip-archive.js'
  *
  * The archive is held in memory (compressed, as stored) and read through its central directory,
  * so ZIP entry order (whatever the writer chose) does not matter: the workbook part and its
- * relationships choose the tab, the shared strings and styles are read whole, then that one
+ * relationships choose the tab, the shared strings table and the date styles are read, then that one
  * sheet is inflated and scanned as it streams, its rows yielded as they complete.
  */
 export async function* readXlsx(
