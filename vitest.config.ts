@@ -21,6 +21,7 @@ export default defineConfig({
           include: [
             'test/adapters/**/*.test.ts',
             'test/domain/**/*.test.ts',
+            'test/jobs/**/*.test.ts',
             'test/report/**/*.test.ts',
             'test/sample/**/*.test.ts',
             'test/fuzz/**/*.test.ts',

@@ -6,7 +6,7 @@ import {
 } from '../domain/merge-ticket.js'
 import type { TicketEvent } from '../domain/ticket-event.js'
 import { statusRank } from '../domain/ticket-status.js'
-import type { CopyValue } from './copy-rows.js'
+import { copyField, type CopyValue } from './copy-rows.js'
 import type { TicketTable } from './schema.js'
 
 type Sql = RawBuilder<unknown>
@@ -160,9 +160,14 @@ export const STAGED_COLUMNS: readonly string[] = [
 
 const STAGERS = [...TICKET_COLUMNS.map((column) => column.stage), RAW_ACTIVITY.stage]
 
-/** A merged ticket as its staged row, in STAGED_COLUMNS order: one array, no copies. */
-export function stagedRow(state: TicketState): CopyValue[] {
-  const row = new Array<CopyValue>(STAGERS.length)
-  for (let i = 0; i < STAGERS.length; i++) row[i] = STAGERS[i]!(state)
-  return row
+/** Merged tickets as COPY text for the staging table, one row each in STAGED_COLUMNS order. */
+export function stagedTicketsText(states: readonly TicketState[]): string {
+  let text = ''
+  for (const state of states) {
+    for (let i = 0; i < STAGERS.length; i++) {
+      text += (i === 0 ? '' : '\t') + copyField(STAGERS[i]!(state))
+    }
+    text += '\n'
+  }
+  return text
 }

@@ -14,6 +14,31 @@ export interface TicketSource {
   rawJson?: string
 }
 
+/** A batch's raw records of one channel as the JSON text of one `ticket_source_batch` row. */
+export interface SourceGroup {
+  channel: Channel
+  /** The first and last record numbers, the row's record range. */
+  range: string
+  count: number
+  json: string
+}
+
+/** A batch's raw source records grouped by channel, each group as its stored JSON text. */
+export function sourceGroups(sources: readonly TicketSource[]): SourceGroup[] {
+  const byChannel = new Map<Channel, TicketSource[]>()
+  for (const source of sources) {
+    const group = byChannel.get(source.channel)
+    if (group) group.push(source)
+    else byChannel.set(source.channel, [source])
+  }
+  return [...byChannel].map(([channel, group]) => ({
+    channel,
+    range: `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`,
+    count: group.length,
+    json: recordsJson(group),
+  }))
+}
+
 /**
  * Keeps a batch's raw source records as one compressed row per channel (the `ticket_source`
  * view unpacks them), keyed by file, adapter version and record range: the same records read
@@ -22,26 +47,16 @@ export interface TicketSource {
 export async function insertTicketSources(
   db: Db | Transaction<Database>,
   file: ImportedFile,
-  sources: readonly TicketSource[],
+  groups: readonly SourceGroup[],
 ): Promise<void> {
-  if (sources.length === 0) return
-  const byChannel = new Map<Channel, TicketSource[]>()
-  for (const source of sources) {
-    const group = byChannel.get(source.channel)
-    if (group) group.push(source)
-    else byChannel.set(source.channel, [source])
-  }
-  const rows = [...byChannel].map(([channel, group]) => {
-    const records = recordsJson(group)
-    const range = `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`
-    return {
-      channel,
-      batch_key: `${file.fileSha256}/${file.adapterVersion}/${range}`,
-      import_id: file.importId,
-      record_count: group.length,
-      records,
-    }
-  })
+  if (groups.length === 0) return
+  const rows = groups.map(({ channel, range, count, json }) => ({
+    channel,
+    batch_key: `${file.fileSha256}/${file.adapterVersion}/${range}`,
+    import_id: file.importId,
+    record_count: count,
+    records: json,
+  }))
   await db
     .insertInto('ticket_source_batch')
     .values(rows)

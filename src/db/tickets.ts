@@ -1,5 +1,4 @@
 import { sql } from 'kysely'
-import type { TicketState } from '../domain/merge-ticket.js'
 import type { ClientTransaction } from './connect.js'
 import { copyRows } from './copy-rows.js'
 import type { ImportedFile } from './imports.js'
@@ -8,15 +7,12 @@ import {
   incomingWins,
   MERGED_FACTS,
   STAGED_COLUMNS,
-  stagedRow,
   TICKET_COLUMNS,
 } from './ticket-columns.js'
 
-type TicketOutcome = 'inserted' | 'updated' | 'unchanged'
-
 export interface TicketUpsertResult {
-  /** Outcome per sourceTicketId of the batch. */
-  outcomes: Map<string, TicketOutcome>
+  /** The sourceTicketIds the batch inserted or updated; the others are unchanged. */
+  outcomes: Map<string, 'inserted' | 'updated'>
   /** Instants whose WIB months changed: opened_at after and (if it moved) before. */
   touched: Date[]
 }
@@ -45,22 +41,22 @@ const CHANGED = sql.join(
 )
 
 /**
- * Upserts one batch of tickets (one state per id: merge a ticket's records first): COPY into a
- * session-local staging table (emptied at commit), then one INSERT … ON CONFLICT from it. A row
- * is rewritten only when a merged value changes, so a re-ingested file reports every ticket as
- * unchanged and leaves updated_at alone.
+ * Upserts one batch of tickets, given as staged COPY text (stagedTicketsText: one row per id,
+ * a ticket's records merged first): COPY into a session-local staging table (emptied at
+ * commit), then one INSERT … ON CONFLICT from it. A row is rewritten only when a merged value
+ * changes, so a re-ingested file reports every ticket as unchanged and leaves updated_at alone.
  */
 export async function upsertTickets(
   trx: ClientTransaction,
   file: Pick<ImportedFile, 'importId' | 'adapterVersion'>,
-  states: readonly TicketState[],
+  stagedTickets: string,
 ): Promise<TicketUpsertResult> {
-  if (states.length === 0) return { outcomes: new Map(), touched: [] }
+  if (stagedTickets === '') return { outcomes: new Map(), touched: [] }
   // The staged columns take their types from `ticket` itself.
   await trx.client.query(`
     create temporary table if not exists ticket_stage on commit delete rows as
     select ${NAMES.join(', ')}, closed_at as activity_at from ticket with no data`)
-  await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, states.map(stagedRow))
+  await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, stagedTickets)
 
   // One lock order for every batch (the ORDER BY): concurrent workers never deadlock on shared tickets.
   const { rows } = await sql<{
@@ -85,9 +81,7 @@ export async function upsertTickets(
       ) end as prior_opened_at
   `.execute(trx.db)
 
-  const outcomes = new Map<string, TicketOutcome>(
-    states.map((s) => [s.event.sourceTicketId, 'unchanged']),
-  )
+  const outcomes: TicketUpsertResult['outcomes'] = new Map()
   const touched: Date[] = []
   for (const row of rows) {
     outcomes.set(row.source_ticket_id, row.inserted ? 'inserted' : 'updated')

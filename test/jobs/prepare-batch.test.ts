@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import type { AdapterOutput } from '../../src/domain/adapter-output.js'
+import type { TicketEvent } from '../../src/domain/ticket-event.js'
+import { prepareBatch } from '../../src/jobs/prepare-batch.js'
+
+const event = (id: string, fields: Partial<TicketEvent> = {}): TicketEvent => ({
+  channel: 'livechat',
+  sourceTicketId: id,
+  openedAt: new Date('2021-12-01T01:00:00Z'),
+  firstResponseAt: null,
+  closedAt: null,
+  status: 'open',
+  agent: null,
+  topic: null,
+  segment: null,
+  subject: null,
+  customerKey: null,
+  messageCount: null,
+  raw: { id },
+  ...fields,
+})
+
+const ticket = (recordNumber: number, e: TicketEvent, skip = false): AdapterOutput => ({
+  kind: 'ticket',
+  recordNumber,
+  event: e,
+  ...(skip && { skipReason: 'agent reply' as const }),
+})
+
+describe('prepareBatch', () => {
+  it('merges the records of a ticket and tallies which of them changed it', () => {
+    const batch = prepareBatch([
+      ticket(1, event('a')),
+      ticket(2, event('a', { status: 'resolved' })), // changes the ticket
+      ticket(3, event('a')), // adds nothing
+      ticket(4, event('b'), true), // skipped, yet the ticket is stored
+      ticket(5, event('b', { agent: 'Rina' })), // the first counted record of b
+      { kind: 'reject', recordNumber: 6, reason: 'missing ticket id', raw: 'x' },
+      { kind: 'skip', recordNumber: 7, reason: 'outgoing call' },
+    ])
+    expect(batch.read).toBe(7)
+    expect(batch.tickets).toEqual([
+      { sourceTicketId: 'a', counted: 3, changedRepeats: 1 },
+      { sourceTicketId: 'b', counted: 1, changedRepeats: 0 },
+    ])
+    expect(batch.skippedByReason).toEqual({ 'outgoing call': 1, 'agent reply': 1 })
+    expect(batch.rejects.map((r) => r.recordNumber)).toEqual([6])
+    const rows = batch.stagedTickets.split('\n').filter(Boolean)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]!.split('\t').slice(0, 2)).toEqual(['livechat', 'a'])
+    expect(rows[0]).toContain('\tresolved\t')
+    expect(batch.sources).toEqual([
+      expect.objectContaining({ channel: 'livechat', range: '1-5', count: 5 }),
+    ])
+    expect(JSON.parse(batch.sources[0]!.json)).toHaveLength(5)
+  })
+
+  it('turns a ticket whose id is too long for an id into a reject', () => {
+    const batch = prepareBatch([ticket(1, event('x'.repeat(1000)))])
+    expect(batch.tickets).toEqual([])
+    expect(batch.stagedTickets).toBe('')
+    expect(batch.rejects[0]?.reason).toMatch(/^ticket id longer than/)
+  })
+
+  it('is plain data: it survives a structured clone unchanged', () => {
+    const batch = prepareBatch([ticket(1, event('a')), ticket(2, event('b'))])
+    expect(structuredClone(batch)).toEqual(batch)
+  })
+})
