@@ -1,6 +1,5 @@
 import type { FileHandle } from 'node:fs/promises'
-import { Transform } from 'node:stream'
-import type { AdapterOutput } from '../domain/adapter-output.js'
+import type { Readable } from 'node:stream'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
 import { transactionWithClient } from '../db/connect.js'
@@ -11,7 +10,10 @@ import type { Logger } from '../logger.js'
 import type { Services } from '../services.js'
 import { openSpoolEntry } from '../spool/spool-entry.js'
 import { earlierIngestResult } from './earlier-import.js'
-import { loadBatch } from './load-batch.js'
+import { countBytes } from './count-bytes.js'
+import { storeBatch } from './load-batch.js'
+import { prepareInBatches, type PreparedPart } from './prepare-in-batches.js'
+import { preparedBatchesInThread } from './threaded-batches.js'
 import { supersedeFailedJobs } from './supersede-failed-jobs.js'
 
 export interface IngestProgress {
@@ -62,7 +64,7 @@ async function ingestSpooled(
   totalBytes: number,
   logger: Logger,
 ): Promise<IngestResult> {
-  const { db, config } = services
+  const { db } = services
   const adapter = adapterFor(payload.channel)
   const start = await startImport(db, {
     channel: payload.channel,
@@ -75,59 +77,42 @@ async function ingestSpooled(
   const file = { importId, fileSha256: payload.sha256, adapterVersion: adapter.version }
   let counts = start.counts
   const months = new Set<string>()
-  let bytes = 0
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length
-      done(null, chunk)
-    },
-  })
   logger.info({ importId, resumeAfter: start.checkpoint }, 'ingest started')
 
-  let ordinal = 0
-  let batch: AdapterOutput[] = []
-  const write = async (outputs: AdapterOutput[], checkpoint: number) => {
+  const write = async ({ batch, last, bytes }: PreparedPart) => {
     // A batch need not wait for its WAL flush: a crash loses it together with its checkpoint
     // (same transaction), so the retry redoes it; finishImport's synchronous commit flushes
     // every batch before the job can complete.
     await transactionWithClient(
       db,
       async (trx) => {
-        const result = await loadBatch(trx, file, outputs)
+        const result = await storeBatch(trx, file, batch)
         counts = addCounts(counts, result.counts)
         result.months.forEach((month) => months.add(month))
-        await saveImportProgress(trx.db, importId, counts, checkpoint)
+        await saveImportProgress(trx.db, importId, counts, last)
       },
       { synchronousCommit: 'off' },
     ).catch((thrown: unknown) => {
-      throw unstorableBatch(thrown, payload.name, checkpoint - outputs.length + 1, checkpoint)
+      throw unstorableBatch(thrown, payload.name, last - batch.read + 1, last)
     })
     await job.updateProgress({ bytes, totalBytes, records: counts.read })
   }
   // One batch is written while the next is parsed, so the adapter and Postgres work at once;
   // batches still commit one after another, in file order.
   let writing: Promise<void> = Promise.resolve()
-  const commit = async () => {
-    const outputs = batch
-    batch = []
-    await writing
-    if (outputs.length === 0) return
-    writing = write(outputs, ordinal)
-    writing.catch(() => undefined) // surfaces at the next await; not an unhandled rejection
-  }
   const notes = createNotes()
   const source = handle.createReadStream({ autoClose: false, start: 0 })
+  const parts = preparedParts(services, payload, handle.fd, totalBytes, start.checkpoint, {
+    source,
+    note: notes.add,
+  })
 
   try {
-    const input = source.pipe(tap)
-    const ctx = services.adapterContext(payload.name, notes.add)
-    for await (const output of adapter.parse(input, ctx)) {
-      ordinal += 1
-      if (ordinal <= start.checkpoint) continue
-      batch.push(output)
-      if (batch.length >= config.BATCH_SIZE) await commit()
+    for await (const part of parts) {
+      await writing
+      writing = write(part)
+      writing.catch(() => undefined) // surfaces at the next await; not an unhandled rejection
     }
-    await commit()
     await writing
   } catch (thrown) {
     // A batch still being written finishes (or fails) before the job gives up: a retry must
@@ -137,11 +122,10 @@ async function ingestSpooled(
       (error: unknown) => coerceError(error),
     )
     const error = writeError ?? coerceError(thrown)
-    // Only a file-level failure ends the import; anything else (a database or Redis outage)
-    // leaves it running so the retry resumes from the checkpoint.
+    // Only a file-level failure ends the import (the records read before it are stored: the
+    // batches end with them); anything else (a database or Redis outage) leaves it running so
+    // the retry resumes from the checkpoint.
     if (error instanceof UnreadableFileError) {
-      // The records read before the file failed still load, so the counts add up.
-      if (!writeError) await commit().then(() => writing)
       await failImport(db, importId, error.message, notes.list())
     }
     throw error
@@ -186,6 +170,34 @@ async function supersedeEarlier(
     )
     return []
   }
+}
+
+/**
+ * The file's prepared batches after the checkpoint: parsed on a thread of their own when the
+ * file is large enough to pay for starting one (PARSE_THREAD_MIN_BYTES), else here.
+ */
+function preparedParts(
+  services: Services,
+  payload: IngestPayload,
+  fd: number,
+  totalBytes: number,
+  resumeAfter: number,
+  { source, note }: { source: Readable; note: (message: string) => void },
+): AsyncIterable<PreparedPart> {
+  const { config } = services
+  const ctx = services.adapterContext(payload.name, note)
+  const batchSize = config.BATCH_SIZE
+  if (totalBytes >= config.PARSE_THREAD_MIN_BYTES) {
+    const { fileName, segmentMap, options, dateWindow } = ctx
+    const request = { channel: payload.channel, fd, fileName, segmentMap, options, dateWindow }
+    return preparedBatchesInThread(
+      { ...request, customerKeySecret: config.CUSTOMER_KEY_SECRET, resumeAfter, batchSize },
+      note,
+    )
+  }
+  const { stream, bytesRead } = countBytes(source)
+  const outputs = adapterFor(payload.channel).parse(stream, ctx)
+  return prepareInBatches(outputs, { resumeAfter, batchSize, bytesRead })
 }
 
 /** A batch Postgres refuses as data (SQLSTATE class 22), not for an outage, fails the file. */

@@ -1,0 +1,42 @@
+import type { AdapterOutput } from '../domain/adapter-output.js'
+import { UnreadableFileError } from '../errors.js'
+import { prepareBatch, type PreparedBatch } from './prepare-batch.js'
+
+/** One prepared batch of a file and how far into the file it reaches. */
+export interface PreparedPart {
+  batch: PreparedBatch
+  /** The ordinal of its last record in the file: the import's checkpoint once it is stored. */
+  last: number
+  /** The file's bytes read when the batch was cut. */
+  bytes: number
+}
+
+/**
+ * A file's adapter outputs after the first `resumeAfter`, prepared in batches of `batchSize`.
+ * When the adapter fails the file, the records read before the failure still come, as a last
+ * batch, so that the counts add up; then the error.
+ */
+export async function* prepareInBatches(
+  outputs: AsyncIterable<AdapterOutput>,
+  options: { resumeAfter: number; batchSize: number; bytesRead: () => number },
+): AsyncGenerator<PreparedPart> {
+  let ordinal = 0
+  let pending: AdapterOutput[] = []
+  const cut = (): PreparedPart => {
+    const batch = prepareBatch(pending)
+    pending = []
+    return { batch, last: ordinal, bytes: options.bytesRead() }
+  }
+  try {
+    for await (const output of outputs) {
+      ordinal += 1
+      if (ordinal <= options.resumeAfter) continue
+      pending.push(output)
+      if (pending.length >= options.batchSize) yield cut()
+    }
+  } catch (thrown) {
+    if (thrown instanceof UnreadableFileError && pending.length > 0) yield cut()
+    throw thrown
+  }
+  if (pending.length > 0) yield cut()
+}
