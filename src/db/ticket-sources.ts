@@ -1,17 +1,14 @@
 import type { Transaction } from 'kysely'
+import type { TicketOutput } from '../domain/adapter-output.js'
 import type { Channel } from '../domain/channel.js'
 import type { Db } from './connect.js'
 import { isPostgresJson, postgresJson } from './postgres-text.js'
 import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
 
-export interface TicketSource {
-  channel: Channel
-  sourceTicketId: string
-  recordNumber: number
-  raw: Record<string, unknown>
-  /** `raw` as the JSON text the file held, when it did: stored as it is, not serialized again. */
-  rawJson?: string
+/** A ticket record's raw source: `rawJson`, when the file held it as JSON, is stored as it is. */
+type TicketSource = Pick<TicketOutput, 'recordNumber' | 'rawJson'> & {
+  event: Pick<TicketOutput['event'], 'channel' | 'sourceTicketId' | 'raw'>
 }
 
 /** A batch's raw records of one channel as the JSON text of one `ticket_source_batch` row. */
@@ -27,9 +24,9 @@ export interface SourceGroup {
 export function sourceGroups(sources: readonly TicketSource[]): SourceGroup[] {
   const byChannel = new Map<Channel, TicketSource[]>()
   for (const source of sources) {
-    const group = byChannel.get(source.channel)
+    const group = byChannel.get(source.event.channel)
     if (group) group.push(source)
-    else byChannel.set(source.channel, [source])
+    else byChannel.set(source.event.channel, [source])
   }
   return [...byChannel].map(([channel, group]) => ({
     channel,
@@ -71,20 +68,18 @@ export async function insertTicketSources(
  */
 function recordsJson(group: readonly TicketSource[]): string {
   let json = ''
-  for (const { sourceTicketId, recordNumber, raw, rawJson } of group) {
-    json += json ? ',' : '['
-    json +=
-      rawJson === undefined
-        ? JSON.stringify([sourceTicketId, recordNumber, raw])
-        : `[${JSON.stringify(sourceTicketId)},${recordNumber},${rawJson}]`
+  for (const { event, recordNumber, rawJson } of group) {
+    json += json ? ',[' : '[['
+    json += `${JSON.stringify(event.sourceTicketId)},${recordNumber},`
+    json += `${rawJson ?? JSON.stringify(event.raw)}]`
   }
   json += ']'
   if (isPostgresJson(json)) return json
   return `[${group
-    .map(({ sourceTicketId, recordNumber, raw, rawJson }) =>
+    .map(({ event, recordNumber, rawJson }) =>
       rawJson !== undefined && isPostgresJson(rawJson)
-        ? `[${postgresJson(sourceTicketId)},${recordNumber},${rawJson}]`
-        : postgresJson([sourceTicketId, recordNumber, raw]),
+        ? `[${postgresJson(event.sourceTicketId)},${recordNumber},${rawJson}]`
+        : postgresJson([event.sourceTicketId, recordNumber, event.raw]),
     )
     .join(',')}]`
 }

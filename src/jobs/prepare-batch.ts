@@ -73,15 +73,7 @@ export function prepareBatch(outputs: readonly AdapterOutput[]): PreparedBatch {
     warnings: tickets.reduce((sum, t) => sum + (t.warnings?.length ?? 0), 0),
     stagedTickets: stagedTicketsText(states),
     tickets: tallies,
-    sources: sourceGroups(
-      tickets.map(({ recordNumber, event, rawJson }) => ({
-        channel: event.channel,
-        sourceTicketId: event.sourceTicketId,
-        recordNumber,
-        raw: event.raw,
-        rawJson,
-      })),
-    ),
+    sources: sourceGroups(tickets),
     documents,
     rejects,
   }

@@ -140,6 +140,16 @@ describe('parseSociomile: values', () => {
     ])
   })
 
+  it('keeps a column named __proto__ or constructor in the raw record as a column like any other', async () => {
+    const csv = 'Ticket ID;Created At;__proto__;constructor\n1;01/12/2021 09:00;x;y\n'
+    const [output] = await runAdapterOn(parseSociomile, csv, 'odd-columns.csv')
+    const raw = output?.kind === 'ticket' ? output.event.raw : null
+    expect(Object.getPrototypeOf(raw)).toBe(Object.prototype)
+    expect(JSON.stringify(raw)).toBe(
+      '{"Ticket ID":"1","Created At":"01/12/2021 09:00","__proto__":"x","constructor":"y"}',
+    )
+  })
+
   it('gives 0812…, +62 812-…, 62812… and (0812) … one customer key; no usable number → null', async () => {
     const phones = [
       '081234567890',
