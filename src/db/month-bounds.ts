@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { nextMonth, wibMonthStart } from '../domain/wib-month.js'
 
 /** Sorted WIB months with the instants they start and end (the next month's start). */
@@ -30,3 +30,7 @@ export const monthsTable = (b: MonthBounds) => sql`
 export function isContiguous(b: MonthBounds): boolean {
   return b.starts.every((start, i) => i === 0 || start.getTime() === b.ends[i - 1]!.getTime())
 }
+
+/** The `YYYY-MM` WIB month (UTC+7 all year, as toWibMonth) of a timestamptz expression. */
+export const wibMonthText = (instant: RawBuilder<unknown>) =>
+  sql`to_char((${instant} at time zone 'UTC') + interval '7 hours', 'YYYY-MM')`

@@ -1,14 +1,13 @@
 import { sql, type Transaction } from 'kysely'
-import { toWibMonth } from '../domain/wib-month.js'
 import type { Db } from './connect.js'
 import type { Database } from './schema.js'
 
-/** Marks the WIB months of these instants stale; call it in the transaction that changed them. */
+/** Marks these WIB months (`YYYY-MM`) stale; call it in the transaction that changed them. */
 export async function markMonthsPending(
   db: Db | Transaction<Database>,
-  instants: readonly Date[],
+  changed: readonly string[],
 ): Promise<string[]> {
-  const months = [...new Set(instants.map(toWibMonth))].sort()
+  const months = [...new Set(changed)].sort()
   if (months.length === 0) return []
   await sql`
     insert into rollup_pending (month)

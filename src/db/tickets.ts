@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ClientTransaction } from './connect.js'
 import { copyRows } from './copy-rows.js'
+import { wibMonthText } from './month-bounds.js'
 import type { ImportedFile } from './imports.js'
 import {
   DESCRIPTIVE_COLUMNS,
@@ -13,8 +14,8 @@ import {
 export interface TicketUpsertResult {
   /** The sourceTicketIds the batch inserted or updated; the others are unchanged. */
   outcomes: Map<string, 'inserted' | 'updated'>
-  /** Instants whose WIB months changed: opened_at after and (if it moved) before. */
-  touched: Date[]
+  /** The WIB months whose tickets changed: of opened_at after and (if it moved) before. */
+  months: string[]
 }
 
 const NAMES = TICKET_COLUMNS.map((column) => column.name)
@@ -51,44 +52,45 @@ export async function upsertTickets(
   file: Pick<ImportedFile, 'importId' | 'adapterVersion'>,
   stagedTickets: string,
 ): Promise<TicketUpsertResult> {
-  if (stagedTickets === '') return { outcomes: new Map(), touched: [] }
+  if (stagedTickets === '') return { outcomes: new Map(), months: [] }
   // The staged columns take their types from `ticket` itself.
   await trx.client.query(`
     create temporary table if not exists ticket_stage on commit delete rows as
     select ${NAMES.join(', ')}, closed_at as activity_at from ticket with no data`)
   await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, stagedTickets)
 
-  // One lock order for every batch (the ORDER BY): concurrent workers never deadlock on shared tickets.
-  const { rows } = await sql<{
-    source_ticket_id: string
-    inserted: boolean
-    opened_at: Date | null
-    prior_opened_at: Date | null
-  }>`
-    insert into ticket as t (${sql.join(NAMES.map((name) => sql.ref(name)))},
-      import_id, adapter_version)
-    select ${FROM_STAGE}, ${file.importId}::bigint, ${file.adapterVersion}::text from ticket_stage s
-    order by s.channel collate "C", s.source_ticket_id collate "C"
-    on conflict (channel, source_ticket_id) do update
-      set ${ASSIGNMENTS}, import_id = excluded.import_id,
-          adapter_version = excluded.adapter_version, updated_at = now()
-      where ${CHANGED}
-    -- For updated rows only, opened_at as it was: the statement's snapshot still sees the old row.
-    returning t.source_ticket_id, (t.xmax = 0) as inserted, t.opened_at,
-      case when t.xmax <> 0 then (
-        select p.opened_at from ticket p
-        where p.channel = t.channel and p.source_ticket_id = t.source_ticket_id
-      ) end as prior_opened_at
+  // One lock order for every batch (the ORDER BY): concurrent workers never deadlock on shared
+  // tickets. What was written comes back as one row of JSON arrays, not a row per ticket.
+  const { rows } = await sql<{ inserted: string; updated: string; months: string }>`
+    with written as (
+      insert into ticket as t (${sql.join(NAMES.map((name) => sql.ref(name)))},
+        import_id, adapter_version)
+      select ${FROM_STAGE}, ${file.importId}::bigint, ${file.adapterVersion}::text
+      from ticket_stage s
+      order by s.channel collate "C", s.source_ticket_id collate "C"
+      on conflict (channel, source_ticket_id) do update
+        set ${ASSIGNMENTS}, import_id = excluded.import_id,
+            adapter_version = excluded.adapter_version, updated_at = now()
+        where ${CHANGED}
+      -- For updated rows only, opened_at as it was: the statement's snapshot still sees the old row.
+      returning t.source_ticket_id, (t.xmax = 0) as inserted, t.opened_at,
+        case when t.xmax <> 0 then (
+          select p.opened_at from ticket p
+          where p.channel = t.channel and p.source_ticket_id = t.source_ticket_id
+        ) end as prior_opened_at
+    )
+    select
+      coalesce(json_agg(source_ticket_id) filter (where inserted), '[]')::text as inserted,
+      coalesce(json_agg(source_ticket_id) filter (where not inserted), '[]')::text as updated,
+      (select coalesce(json_agg(distinct ${wibMonthText(sql.ref('at'))}), '[]')::text
+        from written, lateral (values (opened_at), (prior_opened_at)) as v(at)
+        where at is not null) as months
+    from written
   `.execute(trx.db)
 
+  const [written] = rows
   const outcomes: TicketUpsertResult['outcomes'] = new Map()
-  const touched: Date[] = []
-  for (const row of rows) {
-    outcomes.set(row.source_ticket_id, row.inserted ? 'inserted' : 'updated')
-    if (row.opened_at) touched.push(row.opened_at)
-    if (row.prior_opened_at && row.prior_opened_at.getTime() !== row.opened_at?.getTime()) {
-      touched.push(row.prior_opened_at)
-    }
-  }
-  return { outcomes, touched }
+  for (const id of JSON.parse(written?.inserted ?? '[]') as string[]) outcomes.set(id, 'inserted')
+  for (const id of JSON.parse(written?.updated ?? '[]') as string[]) outcomes.set(id, 'updated')
+  return { outcomes, months: JSON.parse(written?.months ?? '[]') as string[] }
 }

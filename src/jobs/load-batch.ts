@@ -1,5 +1,6 @@
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
+import { toWibMonth } from '../domain/wib-month.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
 import { insertRejects } from '../db/rejects.js'
 import { markMonthsPending } from '../db/rollup-pending.js'
@@ -59,8 +60,8 @@ export async function storeBatch(
 
   await insertRejects(trx.db, file.importId, batch.rejects)
   const months = await markMonthsPending(trx.db, [
-    ...ticketResult.touched,
-    ...documentResult.touched,
+    ...ticketResult.months,
+    ...documentResult.touched.map(toWibMonth),
   ])
   return { counts, months }
 }
