@@ -173,8 +173,8 @@ async function supersedeEarlier(
 }
 
 /**
- * The file's prepared batches after the checkpoint: parsed on a thread of their own when the
- * file is large enough to pay for starting one (PARSE_THREAD_MIN_BYTES), else here.
+ * The file's prepared batches after the checkpoint: parsed on a thread of their own when
+ * PARSE_THREAD_MIN_BYTES is set and the file is at least that large, else here.
  */
 function preparedParts(
   services: Services,
@@ -187,7 +187,8 @@ function preparedParts(
   const { config } = services
   const ctx = services.adapterContext(payload.name, note)
   const batchSize = config.BATCH_SIZE
-  if (totalBytes >= config.PARSE_THREAD_MIN_BYTES) {
+  const threadFrom = config.PARSE_THREAD_MIN_BYTES
+  if (threadFrom !== undefined && totalBytes >= threadFrom) {
     const { fileName, segmentMap, options, dateWindow } = ctx
     const request = { channel: payload.channel, fd, fileName, segmentMap, options, dateWindow }
     return preparedBatchesInThread(

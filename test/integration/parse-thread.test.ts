@@ -21,7 +21,7 @@ describe('a file parsed on a thread of its own', () => {
   const t = useTestServices({ BATCH_SIZE: 2 })
 
   /** Ingests a file on an emptied database and returns all that it stored and reported. */
-  async function ingest(channel: Channel, file: string, threadFrom: number) {
+  async function ingest(channel: Channel, file: string, threadFrom: number | undefined) {
     await sql`truncate ticket, ticket_source_batch, reject, document, import, rollup_pending`.execute(
       t.services.db,
     )
@@ -33,7 +33,7 @@ describe('a file parsed on a thread of its own', () => {
     const payload = { channel, sha256, name: file, force: true }
     const progress: unknown[] = []
     const job = {
-      id: `${channel}-${threadFrom}`,
+      id: `${channel}-${threadFrom ?? 'inline'}`,
       updateProgress: (p: unknown) => {
         progress.push(p)
         return Promise.resolve()
@@ -81,7 +81,7 @@ describe('a file parsed on a thread of its own', () => {
   it.each(FILES)(
     'stores and reports what parsing in the job does: %s %s',
     async (channel, file) => {
-      const inline = await ingest(channel, file, Number.MAX_SAFE_INTEGER)
+      const inline = await ingest(channel, file, undefined)
       const threaded = await ingest(channel, file, 0)
       expect(threaded).toEqual(inline)
       expect(inline.imports).toHaveLength(1)
