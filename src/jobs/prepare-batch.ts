@@ -16,7 +16,7 @@ import { stagedTicketsText } from '../db/ticket-columns.js'
  * first of them that is not skipped takes the outcome (inserted, updated, unchanged); each later
  * one counts as updated when it changed the merged ticket and the ticket changed, else unchanged.
  */
-export interface TicketTally {
+interface TicketTally {
   sourceTicketId: string
   /** Its records that are not skipped. */
   counted: number
