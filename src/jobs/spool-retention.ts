@@ -78,6 +78,9 @@ export async function cleanSpool(
     }
     if (!isSha256(name) || age < CAPTURE_GRACE_MS) continue
     if (await isSpoolEntryNeeded(services, name, now)) continue
+    // The same content captured again while it was checked is a new file, whose job is coming.
+    const current = await fs.lstat(file).catch(() => null)
+    if (current?.ino !== stat.ino) continue
     await fs.rm(file, { force: true })
     removed.push(name)
   }

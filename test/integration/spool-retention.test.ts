@@ -75,4 +75,26 @@ describe('spool retention', () => {
     expect(discard.code).toBe(0)
     expect(await readdir(spool())).not.toContain(failing.sha256)
   })
+
+  it('keeps an old entry whose content is captured again while the clean checks it', async () => {
+    const again = await spoolFile('again.csv', 'exported again, same bytes\n', 120)
+    // Between the clean's look at the entry and its verdict, the same file is captured anew.
+    const services = {
+      ...t.services,
+      queues: {
+        ...t.services.queues,
+        ingest: new Proxy(t.services.queues.ingest, {
+          get(queue, key, receiver) {
+            if (key !== 'getJobState') return Reflect.get(queue, key, receiver) as unknown
+            return async (jobId: string) => {
+              if (jobId.endsWith(again.sha256)) await captureFile(spool(), again.file)
+              return queue.getJobState(jobId)
+            }
+          },
+        }),
+      },
+    }
+    expect(await cleanSpool(services, now)).not.toContain(again.sha256)
+    expect(await readdir(spool())).toContain(again.sha256)
+  })
 })
