@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { prepareBatch } from '../../src/jobs/prepare-batch.js'
+import { blankEvent } from '../adapters/run-adapter.js'
 
 const event = (id: string, fields: Partial<TicketEvent> = {}): TicketEvent => ({
-  channel: 'livechat',
+  ...blankEvent('livechat'),
   sourceTicketId: id,
   openedAt: new Date('2021-12-01T01:00:00Z'),
-  firstResponseAt: null,
-  closedAt: null,
-  status: 'open',
-  agent: null,
-  topic: null,
-  segment: null,
-  subject: null,
-  customerKey: null,
-  messageCount: null,
   raw: { id },
   ...fields,
 })

@@ -40,50 +40,40 @@ describe('hostile Deskpro JSON', () => {
     expect(first?.kind === 'ticket' && first.rawJson).toBe(lines[1]!.slice(0, -1))
   })
 
-  it('loads the chats before text that is no JSON after the array, then fails', async () => {
-    expect(
-      summary(
-        await runAdapterUntilFailure(parseDeskproLivechat, 'livechat/garbage-after-array.json'),
-      ),
-    ).toEqual([
-      ['ticket', 1, '6801'],
-      ['ticket', 2, '6802'],
-      [
-        'failure',
-        'reading stopped after record 2 (byte 164): invalid or truncated JSON after chat 2: ' +
-          'Parser cannot parse input: unexpected characters',
-      ],
-    ])
-  })
+  const stopped = (after: number, byte: number, problem: string) =>
+    `reading stopped after record ${after} (byte ${byte}): invalid or truncated JSON after ` +
+    `chat ${after}: Parser cannot parse input: ${problem}`
 
-  it('loads the first of two pages saved into one file, then fails at the second', async () => {
-    expect(
-      summary(
-        await runAdapterUntilFailure(parseDeskproLivechat, 'livechat/second-page-appended.json'),
-      ),
-    ).toEqual([
-      ['ticket', 1, '6901'],
+  it.each([
+    [
+      'loads the chats before text that is no JSON after the array, then fails',
+      'garbage-after-array.json',
       [
-        'failure',
-        'reading stopped after record 1 (byte 248): invalid or truncated JSON after chat 1: ' +
-          'Parser cannot parse input: unexpected characters',
+        ['ticket', 1, '6801'],
+        ['ticket', 2, '6802'],
+        ['failure', stopped(2, 164, 'unexpected characters')],
       ],
-    ])
-  })
-
-  it('stops at a NUL byte between chats', async () => {
-    expect(
-      summary(
-        await runAdapterUntilFailure(parseDeskproLivechat, 'livechat/nul-between-chats.json'),
-      ),
-    ).toEqual([
-      ['ticket', 1, '7001'],
+    ],
+    [
+      'loads the first of two pages saved into one file, then fails at the second',
+      'second-page-appended.json',
       [
-        'failure',
-        'reading stopped after record 1 (byte 136): invalid or truncated JSON after chat 1: ' +
-          'Parser cannot parse input: expected a value',
+        ['ticket', 1, '6901'],
+        ['failure', stopped(1, 248, 'unexpected characters')],
       ],
-    ])
+    ],
+    [
+      'stops at a NUL byte between chats',
+      'nul-between-chats.json',
+      [
+        ['ticket', 1, '7001'],
+        ['failure', stopped(1, 136, 'expected a value')],
+      ],
+    ],
+  ])('%s', async (_name, fixture, expected) => {
+    expect(
+      summary(await runAdapterUntilFailure(parseDeskproLivechat, `livechat/${fixture}`)),
+    ).toEqual(expected)
   })
 
   it('reads bytes that are no UTF-8 inside a string as U+FFFD', async () => {
