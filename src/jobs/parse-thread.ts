@@ -52,7 +52,13 @@ async function run(): Promise<void> {
     post(
       error instanceof UnreadableFileError
         ? { kind: 'unreadable', file: error.file, message: error.message }
-        : { kind: 'error', name: error.name, message: error.message, stack: error.stack },
+        : {
+            kind: 'error',
+            name: error.name,
+            message: error.message,
+            stack: error.stack,
+            code: codeOf(error),
+          },
     )
   }
   // The descriptor is the loader's (its FileHandle closes it once this thread has ended):
@@ -60,3 +66,9 @@ async function run(): Promise<void> {
 }
 
 void run()
+
+/** An error's code (ENOENT, a SQLSTATE), when it is one that can cross to the job's thread. */
+function codeOf(error: Error): string | number | undefined {
+  const { code } = error as { code?: unknown }
+  return typeof code === 'string' || typeof code === 'number' ? code : undefined
+}

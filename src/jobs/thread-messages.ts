@@ -23,4 +23,10 @@ export type ThreadMessage =
   | { kind: 'note'; message: string }
   | { kind: 'end' }
   | { kind: 'unreadable'; file: string; message: string }
-  | { kind: 'error'; name: string; message: string; stack: string | undefined }
+  | {
+      kind: 'error'
+      name: string
+      message: string
+      stack: string | undefined
+      code?: string | number
+    }

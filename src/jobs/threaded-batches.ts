@@ -22,6 +22,12 @@ function startThread(request: ParseRequest): Worker {
 type Event = ThreadMessage | { kind: 'crash'; error: Error } | { kind: 'exit'; code: number }
 
 /**
+ * A thread that posts nothing for this long is stuck (a parse gone quadratic on a hostile file):
+ * it is stopped and the job fails, as a stalled job on the job's own thread would.
+ */
+const SILENT_THREAD_MS = 10 * 60_000
+
+/**
  * A file's prepared batches, parsed on a thread of their own (parse-thread.ts) so that one job
  * parses on one core while its batches are loaded from another. The same batches, notes and
  * failure as prepareInBatches in this thread; the thread ends when the caller stops.
@@ -39,16 +45,28 @@ export async function* preparedBatchesInThread(
     wake = null
   }
   thread.on('message', (message: ThreadMessage) => push(message))
+  thread.on('messageerror', (error) => push({ kind: 'crash', error }))
   thread.on('error', (error) => push({ kind: 'crash', error }))
   thread.on('exit', (code) => push({ kind: 'exit', code }))
+  const silence = () => {
+    const error = new Error(
+      `the parsing thread posted nothing for ${SILENT_THREAD_MS / 60_000} minutes`,
+    )
+    push({ kind: 'crash', error })
+  }
   try {
     for (;;) {
-      const event = events.shift() ?? (await new Promise<void>((resolve) => (wake = resolve)))
-      if (!event) continue
+      const event = events.shift()
+      if (!event) {
+        const timer = setTimeout(silence, SILENT_THREAD_MS)
+        await new Promise<void>((resolve) => (wake = resolve))
+        clearTimeout(timer)
+        continue
+      }
       switch (event.kind) {
         case 'part':
-          thread.postMessage('more')
           yield event.part
+          thread.postMessage('more') // stored, or being stored: the thread may prepare another
           break
         case 'note':
           note(event.message)
@@ -57,8 +75,14 @@ export async function* preparedBatchesInThread(
           return
         case 'unreadable':
           throw new UnreadableFileError(event.file, event.message.slice(event.file.length + 2))
-        case 'error':
-          throw Object.assign(new Error(event.message), { name: event.name, stack: event.stack })
+        case 'error': {
+          const { name, message, stack, code } = event
+          throw Object.assign(
+            new Error(message),
+            { name, stack },
+            code === undefined ? {} : { code },
+          )
+        }
         case 'crash':
           throw event.error
         case 'exit':
