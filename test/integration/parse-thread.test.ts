@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../src/domain/channel.js'
+import { adapterFor } from '../../src/adapters/registry.js'
 import { ingestFile } from '../../src/jobs/ingest-file.js'
 import type { Services } from '../../src/services.js'
 import { captureFile } from '../../src/spool/capture-file.js'
@@ -21,7 +22,12 @@ describe('a file parsed on a thread of its own', () => {
   const t = useTestServices({ BATCH_SIZE: 2 })
 
   /** Ingests a file on an emptied database and returns all that it stored and reported. */
-  async function ingest(channel: Channel, file: string, threadFrom: number | undefined) {
+  async function ingest(
+    channel: Channel,
+    file: string,
+    threadFrom: number | undefined,
+    resumeAfter = 0,
+  ) {
     await sql`truncate ticket, ticket_source_batch, reject, document, import, rollup_pending`.execute(
       t.services.db,
     )
@@ -38,6 +44,23 @@ describe('a file parsed on a thread of its own', () => {
         progress.push(p)
         return Promise.resolve()
       },
+    }
+    if (resumeAfter > 0) {
+      // An earlier attempt of the job committed that many records, then died.
+      await t.services.db
+        .insertInto('import')
+        .values({
+          channel,
+          path: file,
+          sha256,
+          job_id: job.id,
+          adapter_version: adapterFor(channel).version,
+          status: 'running',
+          records_read: resumeAfter,
+          inserted: resumeAfter,
+          checkpoint: resumeAfter,
+        })
+        .execute()
     }
     const result = await ingestFile(services, payload, job).then(
       ({ importId: _, ...counts }) => counts,
@@ -87,4 +110,18 @@ describe('a file parsed on a thread of its own', () => {
       expect(inline.imports).toHaveLength(1)
     },
   )
+
+  it('resumes after the checkpoint an earlier attempt left, as parsing in the job does', async () => {
+    const whole = await ingest('livechat', 'livechat/bad-line.ndjson', undefined)
+    const inline = await ingest('livechat', 'livechat/bad-line.ndjson', undefined, 2)
+    const threaded = await ingest('livechat', 'livechat/bad-line.ndjson', 0, 2)
+    expect(threaded).toEqual(inline)
+    expect(inline.result).toMatchObject({ read: (whole.result as { read: number }).read })
+    // The records the earlier attempt committed are not read again.
+    const after = (rows: unknown[]) =>
+      rows.filter((row) => (row as { record_number: number }).record_number > 2)
+    expect(inline.sources).toEqual(after(whole.sources))
+    expect(inline.sources.length).toBeGreaterThan(0)
+    expect(inline.sources.length).toBeLessThan(whole.sources.length)
+  })
 })
