@@ -3,7 +3,8 @@ export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError'
   constructor(
     readonly file: string,
-    reason: string,
+    /** What is wrong, without the file's name. */
+    readonly reason: string,
     options?: ErrorOptions,
   ) {
     super(`${file}: ${reason}`, options)

@@ -86,8 +86,7 @@ export async function ingestPaths(
 
 /** The capture's reason without the path it starts with (the path is shown beside it). */
 function reasonOf(error: UnreadableFileError, file: string): string {
-  const prefix = `${file}: `
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+  return error.file === file ? error.reason : error.message
 }
 
 async function detectOrExplain(

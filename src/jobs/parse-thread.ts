@@ -51,7 +51,7 @@ async function run(): Promise<void> {
     const error = coerceError(thrown)
     post(
       error instanceof UnreadableFileError
-        ? { kind: 'unreadable', file: error.file, message: error.message }
+        ? { kind: 'unreadable', file: error.file, reason: error.reason }
         : {
             kind: 'error',
             name: error.name,

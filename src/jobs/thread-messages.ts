@@ -22,7 +22,7 @@ export type ThreadMessage =
   | { kind: 'part'; part: PreparedPart }
   | { kind: 'note'; message: string }
   | { kind: 'end' }
-  | { kind: 'unreadable'; file: string; message: string }
+  | { kind: 'unreadable'; file: string; reason: string }
   | {
       kind: 'error'
       name: string

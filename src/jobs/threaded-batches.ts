@@ -74,7 +74,7 @@ export async function* preparedBatchesInThread(
         case 'end':
           return
         case 'unreadable':
-          throw new UnreadableFileError(event.file, event.message.slice(event.file.length + 2))
+          throw new UnreadableFileError(event.file, event.reason)
         case 'error': {
           const { name, message, stack, code } = event
           throw Object.assign(
