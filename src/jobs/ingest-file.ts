@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
+import type { AdapterOutput } from '../domain/adapter-output.js'
 import { addCounts } from '../domain/import-counts.js'
 import { adapterFor } from '../adapters/registry.js'
 import { transactionWithClient } from '../db/connect.js'
@@ -101,11 +102,7 @@ async function ingestSpooled(
   // batches still commit one after another, in file order.
   let writing: Promise<void> = Promise.resolve()
   const notes = createNotes()
-  const source = handle.createReadStream({ autoClose: false, start: 0 })
-  const parts = preparedParts(services, payload, handle.fd, totalBytes, start.checkpoint, {
-    source,
-    note: notes.add,
-  })
+  const parts = preparedParts(services, payload, handle, totalBytes, start.checkpoint, notes.add)
 
   try {
     for await (const part of parts) {
@@ -129,8 +126,6 @@ async function ingestSpooled(
       await failImport(db, importId, error.message, notes.list())
     }
     throw error
-  } finally {
-    source.destroy() // an adapter may stop before the end: no read may follow the handle's close
   }
   await finishImport(db, importId, notes.list())
   const sortedMonths = [...months].sort()
@@ -179,10 +174,10 @@ async function supersedeEarlier(
 function preparedParts(
   services: Services,
   payload: IngestPayload,
-  fd: number,
+  handle: FileHandle,
   totalBytes: number,
   resumeAfter: number,
-  { source, note }: { source: Readable; note: (message: string) => void },
+  note: (message: string) => void,
 ): AsyncIterable<PreparedPart> {
   const { config } = services
   const ctx = services.adapterContext(payload.name, note)
@@ -190,15 +185,40 @@ function preparedParts(
   const threadFrom = config.PARSE_THREAD_MIN_BYTES
   if (threadFrom !== undefined && totalBytes >= threadFrom) {
     const { fileName, segmentMap, options, dateWindow } = ctx
-    const request = { channel: payload.channel, fd, fileName, segmentMap, options, dateWindow }
     return preparedBatchesInThread(
-      { ...request, customerKeySecret: config.CUSTOMER_KEY_SECRET, resumeAfter, batchSize },
+      {
+        channel: payload.channel,
+        fd: handle.fd,
+        fileName,
+        segmentMap,
+        options,
+        dateWindow,
+        customerKeySecret: config.CUSTOMER_KEY_SECRET,
+        resumeAfter,
+        batchSize,
+      },
       note,
     )
   }
+  return preparedHere(handle, (input) => adapterFor(payload.channel).parse(input, ctx), {
+    resumeAfter,
+    batchSize,
+  })
+}
+
+/** The file's prepared batches, parsed in this thread from a stream of the handle it owns. */
+async function* preparedHere(
+  handle: FileHandle,
+  parse: (input: Readable) => AsyncIterable<AdapterOutput>,
+  options: { resumeAfter: number; batchSize: number },
+): AsyncGenerator<PreparedPart> {
+  const source = handle.createReadStream({ autoClose: false, start: 0 })
   const { stream, bytesRead } = countBytes(source)
-  const outputs = adapterFor(payload.channel).parse(stream, ctx)
-  return prepareInBatches(outputs, { resumeAfter, batchSize, bytesRead })
+  try {
+    yield* prepareInBatches(parse(stream), { ...options, bytesRead })
+  } finally {
+    source.destroy() // an adapter may stop before the end: no read may follow the handle's close
+  }
 }
 
 /** A batch Postgres refuses as data (SQLSTATE class 22), not for an outage, fails the file. */
