@@ -1,4 +1,3 @@
-import type { AdapterOutput } from '../domain/adapter-output.js'
 import { emptyCounts, type ImportCounts } from '../domain/import-counts.js'
 import { toWibMonth } from '../domain/wib-month.js'
 import { documentKey, upsertDocuments } from '../db/documents.js'
@@ -8,20 +7,11 @@ import type { ClientTransaction } from '../db/connect.js'
 import type { ImportedFile } from '../db/imports.js'
 import { insertTicketSources } from '../db/ticket-sources.js'
 import { upsertTickets } from '../db/tickets.js'
-import { prepareBatch, type PreparedBatch } from './prepare-batch.js'
+import type { PreparedBatch } from './prepare-batch.js'
 
 export interface BatchResult {
   counts: ImportCounts
   months: string[]
-}
-
-/** Prepares and stores one batch of adapter outputs in the caller's transaction. */
-export function loadBatch(
-  trx: ClientTransaction,
-  file: ImportedFile,
-  outputs: readonly AdapterOutput[],
-): Promise<BatchResult> {
-  return storeBatch(trx, file, prepareBatch(outputs))
 }
 
 /**

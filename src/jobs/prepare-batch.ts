@@ -99,8 +99,10 @@ function mergeByTicket(
       entry.state = mergeTicketStates(before, incoming)
       if (!skipReason) {
         entry.tally.counted += 1
-        const changed = !sameTicketFacts(before, entry.state)
-        if (changed && entry.tally.counted > 1) entry.tally.changedRepeats += 1
+        // The first counted record takes the ticket's outcome; only a later one is a repeat.
+        if (entry.tally.counted > 1 && !sameTicketFacts(before, entry.state)) {
+          entry.tally.changedRepeats += 1
+        }
       }
     }
     if (skipReason) skip(skipReason)

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { transactionWithClient } from '../../src/db/connect.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
-import { loadBatch } from '../../src/jobs/load-batch.js'
+import { storeBatch } from '../../src/jobs/load-batch.js'
+import { prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { blankEvent } from '../adapters/run-adapter.js'
 import { useTestDatabase } from '../support/database.js'
 import { insertImport } from './rollups-facts.js'
 
-describe('loadBatch', () => {
+describe('storeBatch of a prepared batch', () => {
   const t = useTestDatabase()
 
   it('drops NUL characters from tickets, raw records and document names, and counts every output', async () => {
@@ -37,7 +38,9 @@ describe('loadBatch', () => {
       },
     ]
     const file = { importId, fileSha256: 'b'.repeat(64), adapterVersion: 'test@1' }
-    const result = await transactionWithClient(t.db, (trx) => loadBatch(trx, file, outputs))
+    const result = await transactionWithClient(t.db, (trx) =>
+      storeBatch(trx, file, prepareBatch(outputs)),
+    )
     expect(result.counts).toMatchObject({ read: 2, inserted: 2, rejected: 0, skipped: 0 })
     expect(result.months).toEqual(['2021-12'])
 
@@ -64,7 +67,7 @@ describe('loadBatch', () => {
     }))
     const file = { importId, fileSha256: 'c'.repeat(64), adapterVersion: 'test@1' }
     for (let pass = 0; pass < 2; pass += 1) {
-      await transactionWithClient(t.db, (trx) => loadBatch(trx, file, outputs))
+      await transactionWithClient(t.db, (trx) => storeBatch(trx, file, prepareBatch(outputs)))
     }
     const sources = await t.db
       .selectFrom('ticket_source')

@@ -12,7 +12,8 @@ import {
 import { SEGMENTS } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { TICKET_STATUSES } from '../../src/domain/ticket-status.js'
-import { loadBatch } from '../../src/jobs/load-batch.js'
+import { storeBatch } from '../../src/jobs/load-batch.js'
+import { prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { useTestDatabase } from '../support/database.js'
 import { insertImport } from './rollups-facts.js'
 
@@ -160,7 +161,7 @@ describe('the SQL merge agrees with the TypeScript merge whatever the order and 
       if (batch.length === 0) return
       const outputs = batch
       batch = []
-      await transactionWithClient(t.db, (trx) => loadBatch(trx, file, outputs))
+      await transactionWithClient(t.db, (trx) => storeBatch(trx, file, prepareBatch(outputs)))
     }
     for (const [index, event] of events.entries()) {
       batch.push({ kind: 'ticket', recordNumber: index + 1, event })
