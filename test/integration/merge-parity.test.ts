@@ -12,7 +12,7 @@ import {
 import { SEGMENTS } from '../../src/domain/segment.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { TICKET_STATUSES } from '../../src/domain/ticket-status.js'
-import { storeBatch } from '../../src/jobs/load-batch.js'
+import { storeBatch } from '../../src/jobs/store-batch.js'
 import { prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { useTestDatabase } from '../support/database.js'
 import { insertImport } from './rollups-facts.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { transactionWithClient } from '../../src/db/connect.js'
 import type { AdapterOutput } from '../../src/domain/adapter-output.js'
-import { storeBatch } from '../../src/jobs/load-batch.js'
+import { storeBatch } from '../../src/jobs/store-batch.js'
 import { prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { blankEvent } from '../adapters/run-adapter.js'
 import { useTestDatabase } from '../support/database.js'
