@@ -28,6 +28,7 @@ export default defineConfig({
             'test/queue/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/lint/**/*.test.ts',
+            'test/db/**/*.test.ts',
           ],
         },
       },

@@ -70,8 +70,8 @@ interface TicketSourceBatchTable {
   batch_key: string
   import_id: number
   record_count: number
-  /** JSON array of [source_ticket_id, record_number, raw record]. */
-  records: string
+  /** JSON array of [source_ticket_id, record_number, raw record]; written as UTF-8 bytes. */
+  records: ColumnType<string, string | Buffer, never>
 }
 
 /** A view: one row per raw source record, unpacked from ticket_source_batch. */

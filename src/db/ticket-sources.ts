@@ -5,6 +5,7 @@ import type { Db } from './connect.js'
 import { isPostgresJson, postgresJson } from './postgres-text.js'
 import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
+import { Utf8Builder } from './utf8-builder.js'
 
 /** A ticket record's raw source: `rawJson`, when the file held it as JSON, is stored as it is. */
 type TicketSource = Pick<TicketOutput, 'recordNumber' | 'rawJson'> & {
@@ -17,23 +18,47 @@ export interface SourceGroup {
   /** The first and last record numbers, the row's record range. */
   range: string
   count: number
-  json: string
+  /** The records as one JSON array, in UTF-8. */
+  json: Uint8Array<ArrayBuffer>
 }
 
-/** A batch's raw source records grouped by channel, each group as its stored JSON text. */
-export function sourceGroups(sources: readonly TicketSource[]): SourceGroup[] {
-  const byChannel = new Map<Channel, TicketSource[]>()
-  for (const source of sources) {
-    const group = byChannel.get(source.event.channel)
-    if (group) group.push(source)
-    else byChannel.set(source.event.channel, [source])
+/**
+ * A batch's raw source records grouped by channel, each group built up as its stored JSON text
+ * while the records arrive: a record's objects need not outlive its turn.
+ */
+export class SourceGroups {
+  private readonly byChannel = new Map<
+    Channel,
+    { first: number; last: number; count: number; json: Utf8Builder }
+  >()
+
+  add(source: TicketSource): void {
+    const { channel } = source.event
+    const group = this.byChannel.get(channel)
+    if (group) {
+      group.last = source.recordNumber
+      group.count += 1
+      group.json.append(',')
+      group.json.append(recordJson(source))
+    } else {
+      const json = new Utf8Builder()
+      json.append('[')
+      json.append(recordJson(source))
+      this.byChannel.set(channel, {
+        first: source.recordNumber,
+        last: source.recordNumber,
+        count: 1,
+        json,
+      })
+    }
   }
-  return [...byChannel].map(([channel, group]) => ({
-    channel,
-    range: `${group[0]!.recordNumber}-${group.at(-1)!.recordNumber}`,
-    count: group.length,
-    json: recordsJson(group),
-  }))
+
+  groups(): SourceGroup[] {
+    return [...this.byChannel].map(([channel, { first, last, count, json }]) => {
+      json.append(']')
+      return { channel, range: `${first}-${last}`, count, json: json.bytes() }
+    })
+  }
 }
 
 /**
@@ -52,7 +77,8 @@ export async function insertTicketSources(
     batch_key: `${file.fileSha256}/${file.adapterVersion}/${range}`,
     import_id: file.importId,
     record_count: count,
-    records: json,
+    // Sent as bytes: Postgres reads a text parameter's binary form as its UTF-8.
+    records: Buffer.from(json.buffer, json.byteOffset, json.byteLength),
   }))
   await db
     .insertInto('ticket_source_batch')
@@ -62,24 +88,15 @@ export async function insertTicketSources(
 }
 
 /**
- * The group's [source_ticket_id, record_number, raw record] triples as one JSON array, each raw
- * record as the file's JSON text when it came as such. Checked for what jsonb refuses once, as a
- * whole; only a batch that has some is built again record by record, cleaning what needs it.
+ * A record's [source_ticket_id, record_number, raw record] triple as JSON, the raw record as the
+ * file's JSON text when it came as such. Checked for what jsonb refuses; only a record that has
+ * some is built again, cleaning what needs it.
  */
-function recordsJson(group: readonly TicketSource[]): string {
-  let json = ''
-  for (const { event, recordNumber, rawJson } of group) {
-    json += json ? ',[' : '[['
-    json += `${JSON.stringify(event.sourceTicketId)},${recordNumber},`
-    json += `${rawJson ?? JSON.stringify(event.raw)}]`
-  }
-  json += ']'
+function recordJson({ event, recordNumber, rawJson }: TicketSource): string {
+  const id = event.sourceTicketId
+  const json = `[${JSON.stringify(id)},${recordNumber},${rawJson ?? JSON.stringify(event.raw)}]`
   if (isPostgresJson(json)) return json
-  return `[${group
-    .map(({ event, recordNumber, rawJson }) =>
-      rawJson !== undefined && isPostgresJson(rawJson)
-        ? `[${postgresJson(event.sourceTicketId)},${recordNumber},${rawJson}]`
-        : postgresJson([event.sourceTicketId, recordNumber, event.raw]),
-    )
-    .join(',')}]`
+  return rawJson !== undefined && isPostgresJson(rawJson)
+    ? `[${postgresJson(id)},${recordNumber},${rawJson}]`
+    : postgresJson([id, recordNumber, event.raw])
 }

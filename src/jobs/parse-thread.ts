@@ -44,7 +44,10 @@ async function run(): Promise<void> {
     for await (const part of parts) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
       credits -= 1
-      post({ kind: 'part', part })
+      // The raw records' bytes move to the loader rather than being copied.
+      port.postMessage({ kind: 'part', part } satisfies ThreadMessage, [
+        ...new Set(part.batch.sources.map((group) => group.json.buffer)),
+      ])
     }
     post({ kind: 'end' })
   } catch (thrown) {

@@ -1,5 +1,5 @@
 import type { AdapterOutput, RejectOutput, TicketOutput } from '../domain/adapter-output.js'
-import type { DocumentEvent } from '../domain/ticket-event.js'
+import type { DocumentEvent, TicketEvent } from '../domain/ticket-event.js'
 import { stageDocumentOutput, stageTicketOutput } from '../domain/stage-output.js'
 import {
   mergeTicketStates,
@@ -8,7 +8,7 @@ import {
   type TicketState,
 } from '../domain/merge-ticket.js'
 import { postgresFields } from '../db/postgres-text.js'
-import { sourceGroups, type SourceGroup } from '../db/ticket-sources.js'
+import { SourceGroups, type SourceGroup } from '../db/ticket-sources.js'
 import { stagedTicketsText } from '../db/ticket-columns.js'
 
 /**
@@ -41,56 +41,69 @@ export interface PreparedBatch {
   rejects: RejectOutput[]
 }
 
+/** Raw records travel in their source group; a merged ticket keeps none (stagedTicketsText). */
+const NO_RAW: TicketEvent['raw'] = Object.freeze({})
+
 /**
- * Stages each output for storage (text Postgres accepts, fields within their limits, contacts
- * redacted), merges the records of one ticket, and accounts for every output.
+ * Builds one batch output by output: stages each for storage (text Postgres accepts, fields
+ * within their limits, contacts redacted), merges the records of one ticket as they come, and
+ * accounts for every output. What a record leaves behind is its merged ticket and its raw text,
+ * not its objects: a batch's records then die young, which is most of what their memory costs.
  */
-export function prepareBatch(outputs: readonly AdapterOutput[]): PreparedBatch {
-  const skippedByReason: Record<string, number> = {}
-  const skip = (reason: string) => {
-    skippedByReason[reason] = (skippedByReason[reason] ?? 0) + 1
+export class BatchBuilder {
+  private read = 0
+  private warnings = 0
+  private readonly skippedByReason: Record<string, number> = {}
+  private readonly merged = new Map<string, { state: TicketState; tally: TicketTally }>()
+  private readonly sources = new SourceGroups()
+  private readonly documents: DocumentEvent[] = []
+  private readonly rejects: RejectOutput[] = []
+
+  /** The outputs added. */
+  get size(): number {
+    return this.read
   }
-  const tickets: TicketOutput[] = []
-  const documents: DocumentEvent[] = []
-  const rejects: RejectOutput[] = []
-  for (const output of outputs) {
+
+  add(output: AdapterOutput): void {
+    this.read += 1
     if (output.kind === 'ticket') {
       const event = postgresFields(output.event)
       const staged = stageTicketOutput(event === output.event ? output : { ...output, event })
-      if (staged.kind === 'ticket') tickets.push(staged)
-      else rejects.push(staged)
+      if (staged.kind === 'ticket') this.addTicket(staged)
+      else this.rejects.push(staged)
     } else if (output.kind === 'document') {
       const staged = stageDocumentOutput({ ...output, document: postgresFields(output.document) })
-      if (staged.kind === 'document') documents.push(staged.document)
-      else rejects.push(staged)
-    } else if (output.kind === 'reject') rejects.push(output)
-    else skip(output.reason)
+      if (staged.kind === 'document') this.documents.push(staged.document)
+      else this.rejects.push(staged)
+    } else if (output.kind === 'reject') this.rejects.push(output)
+    else this.skip(output.reason)
   }
-  const { states, tallies } = mergeByTicket(tickets, skip)
-  return {
-    read: outputs.length,
-    skippedByReason,
-    warnings: tickets.reduce((sum, t) => sum + (t.warnings?.length ?? 0), 0),
-    stagedTickets: stagedTicketsText(states),
-    tickets: tallies,
-    sources: sourceGroups(tickets),
-    documents,
-    rejects,
-  }
-}
 
-/** Folds the records of one ticket together, in file order, tallying how each will count. */
-function mergeByTicket(
-  tickets: readonly TicketOutput[],
-  skip: (reason: string) => void,
-): { states: TicketState[]; tallies: TicketTally[] } {
-  const merged = new Map<string, { state: TicketState; tally: TicketTally }>()
-  for (const { event, skipReason } of tickets) {
+  /** The batch of the outputs added. */
+  build(): PreparedBatch {
+    const entries = [...this.merged.values()]
+    return {
+      read: this.read,
+      skippedByReason: this.skippedByReason,
+      warnings: this.warnings,
+      stagedTickets: stagedTicketsText(entries.map((entry) => entry.state)),
+      tickets: entries.map((entry) => entry.tally),
+      sources: this.sources.groups(),
+      documents: this.documents,
+      rejects: this.rejects,
+    }
+  }
+
+  /** Folds a ticket record into its ticket, in file order, tallying how it will count. */
+  private addTicket(output: TicketOutput): void {
+    const { event, skipReason } = output
+    this.warnings += output.warnings?.length ?? 0
+    this.sources.add(output)
     const id = event.sourceTicketId
-    const entry = merged.get(id)
-    const incoming = stateOf(event)
+    const entry = this.merged.get(id)
+    const incoming = stateOf({ ...event, raw: NO_RAW })
     if (!entry) {
-      merged.set(id, {
+      this.merged.set(id, {
         state: incoming,
         tally: { sourceTicketId: id, counted: skipReason ? 0 : 1, changedRepeats: 0 },
       })
@@ -105,8 +118,17 @@ function mergeByTicket(
         }
       }
     }
-    if (skipReason) skip(skipReason)
+    if (skipReason) this.skip(skipReason)
   }
-  const entries = [...merged.values()]
-  return { states: entries.map((e) => e.state), tallies: entries.map((e) => e.tally) }
+
+  private skip(reason: string): void {
+    this.skippedByReason[reason] = (this.skippedByReason[reason] ?? 0) + 1
+  }
+}
+
+/** One batch of the given outputs (BatchBuilder). */
+export function prepareBatch(outputs: readonly AdapterOutput[]): PreparedBatch {
+  const builder = new BatchBuilder()
+  for (const output of outputs) builder.add(output)
+  return builder.build()
 }

@@ -1,6 +1,6 @@
 import type { AdapterOutput } from '../domain/adapter-output.js'
 import { UnreadableFileError } from '../errors.js'
-import { prepareBatch, type PreparedBatch } from './prepare-batch.js'
+import { BatchBuilder, type PreparedBatch } from './prepare-batch.js'
 
 /** One prepared batch of a file and how far into the file it reaches. */
 export interface PreparedPart {
@@ -21,22 +21,22 @@ export async function* prepareInBatches(
   options: { resumeAfter: number; batchSize: number; bytesRead: () => number },
 ): AsyncGenerator<PreparedPart> {
   let ordinal = 0
-  let pending: AdapterOutput[] = []
+  let pending = new BatchBuilder()
   const cut = (): PreparedPart => {
-    const batch = prepareBatch(pending)
-    pending = []
+    const batch = pending.build()
+    pending = new BatchBuilder()
     return { batch, last: ordinal, bytes: options.bytesRead() }
   }
   try {
     for await (const output of outputs) {
       ordinal += 1
       if (ordinal <= options.resumeAfter) continue
-      pending.push(output)
-      if (pending.length >= options.batchSize) yield cut()
+      pending.add(output)
+      if (pending.size >= options.batchSize) yield cut()
     }
   } catch (thrown) {
-    if (thrown instanceof UnreadableFileError && pending.length > 0) yield cut()
+    if (thrown instanceof UnreadableFileError && pending.size > 0) yield cut()
     throw thrown
   }
-  if (pending.length > 0) yield cut()
+  if (pending.size > 0) yield cut()
 }

@@ -44,7 +44,7 @@ describe('prepareBatch', () => {
     expect(batch.sources).toEqual([
       expect.objectContaining({ channel: 'livechat', range: '1-5', count: 5 }),
     ])
-    expect(JSON.parse(batch.sources[0]!.json)).toHaveLength(5)
+    expect(JSON.parse(Buffer.from(batch.sources[0]!.json).toString())).toHaveLength(5)
   })
 
   it('turns a ticket whose id is too long for an id into a reject', () => {
@@ -52,6 +52,21 @@ describe('prepareBatch', () => {
     expect(batch.tickets).toEqual([])
     expect(batch.stagedTickets).toBe('')
     expect(batch.rejects[0]?.reason).toMatch(/^ticket id longer than/)
+  })
+
+  it('keeps each raw record as JSON jsonb accepts: file text as it is, else serialized and cleaned', () => {
+    const batch = prepareBatch([
+      { ...ticket(1, event('a', { raw: { name: 'Ådi 🙏' } })), rawJson: '{"name": "Ådi 🙏"}' },
+      ticket(2, event('b', { raw: { note: 'nul \0 and lone \ud800' } })),
+      { ...ticket(3, event('c', { raw: { x: 1 } })), rawJson: '{"x":"\\ud800 \u0000"}' },
+    ])
+    const records = Buffer.from(batch.sources[0]!.json).toString('utf8')
+    expect(records).toContain('["a",1,{"name": "Ådi 🙏"}]') // the file's text, spacing and all
+    expect(JSON.parse(records)).toEqual([
+      ['a', 1, { name: 'Ådi 🙏' }],
+      ['b', 2, { note: 'nul  and lone \ufffd' }],
+      ['c', 3, { x: 1 }],
+    ])
   })
 
   it('is plain data: it survives a structured clone unchanged', () => {
