@@ -8,6 +8,7 @@ import type { TicketEvent } from '../domain/ticket-event.js'
 import { statusRank } from '../domain/ticket-status.js'
 import { copyField, type CopyValue } from './copy-rows.js'
 import type { TicketTable } from './schema.js'
+import { Utf8Builder } from './utf8-builder.js'
 
 type Sql = RawBuilder<unknown>
 type ColumnName = Extract<keyof TicketTable, string>
@@ -160,14 +161,16 @@ export const STAGED_COLUMNS: readonly string[] = [
 
 const STAGERS = [...TICKET_COLUMNS.map((column) => column.stage), RAW_ACTIVITY.stage]
 
-/** Merged tickets as COPY text for the staging table, one row each in STAGED_COLUMNS order. */
-export function stagedTicketsText(states: readonly TicketState[]): string {
-  let text = ''
+/**
+ * Merged tickets as COPY text for the staging table, in UTF-8: one row each in STAGED_COLUMNS
+ * order.
+ */
+export function stagedTicketRows(states: readonly TicketState[]): Uint8Array<ArrayBuffer> {
+  const rows = new Utf8Builder()
   for (const state of states) {
-    for (let i = 0; i < STAGERS.length; i++) {
-      text += (i === 0 ? '' : '\t') + copyField(STAGERS[i]!(state))
-    }
-    text += '\n'
+    let row = copyField(STAGERS[0]!(state))
+    for (let i = 1; i < STAGERS.length; i++) row += '\t' + copyField(STAGERS[i]!(state))
+    rows.append(row + '\n')
   }
-  return text
+  return rows.bytes()
 }

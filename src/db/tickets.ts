@@ -42,7 +42,7 @@ const CHANGED = sql.join(
 )
 
 /**
- * Upserts one batch of tickets, given as staged COPY text (stagedTicketsText: one row per id,
+ * Upserts one batch of tickets, given as staged COPY text (stagedTicketRows: one row per id,
  * a ticket's records merged first): COPY into a session-local staging table (emptied at
  * commit), then one INSERT … ON CONFLICT from it. A row is rewritten only when a merged value
  * changes, so a re-ingested file reports every ticket as unchanged and leaves updated_at alone.
@@ -50,9 +50,9 @@ const CHANGED = sql.join(
 export async function upsertTickets(
   trx: ClientTransaction,
   file: Pick<ImportedFile, 'importId' | 'adapterVersion'>,
-  stagedTickets: string,
+  stagedTickets: Uint8Array,
 ): Promise<TicketUpsertResult> {
-  if (stagedTickets === '') return { outcomes: new Map(), months: [] }
+  if (stagedTickets.byteLength === 0) return { outcomes: new Map(), months: [] }
   // The staged columns take their types from `ticket` itself.
   await trx.client.query(`
     create temporary table if not exists ticket_stage on commit delete rows as

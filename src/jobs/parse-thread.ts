@@ -44,9 +44,13 @@ async function run(): Promise<void> {
     for await (const part of parts) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
       credits -= 1
-      // The raw records' bytes move to the loader rather than being copied.
+      // The batch's bytes move to the loader rather than being copied.
       port.postMessage({ kind: 'part', part } satisfies ThreadMessage, [
-        ...new Set(part.batch.sources.map((group) => group.json.buffer)),
+        ...new Set(
+          [part.batch.stagedTickets, ...part.batch.sources.map((group) => group.json)].map(
+            (bytes) => bytes.buffer,
+          ),
+        ),
       ])
     }
     post({ kind: 'end' })

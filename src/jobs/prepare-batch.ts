@@ -9,7 +9,7 @@ import {
 } from '../domain/merge-ticket.js'
 import { postgresFields } from '../db/postgres-text.js'
 import { SourceGroups, type SourceGroup } from '../db/ticket-sources.js'
-import { stagedTicketsText } from '../db/ticket-columns.js'
+import { stagedTicketRows } from '../db/ticket-columns.js'
 
 /**
  * How the records of one merged ticket count once the database says what happened to it: the
@@ -33,7 +33,7 @@ export interface PreparedBatch {
   skippedByReason: Record<string, number>
   warnings: number
   /** The merged tickets as COPY text for the staging table, one row per ticket. */
-  stagedTickets: string
+  stagedTickets: Uint8Array<ArrayBuffer>
   tickets: TicketTally[]
   /** The raw source records, one group per channel. */
   sources: SourceGroup[]
@@ -41,7 +41,7 @@ export interface PreparedBatch {
   rejects: RejectOutput[]
 }
 
-/** Raw records travel in their source group; a merged ticket keeps none (stagedTicketsText). */
+/** Raw records travel in their source group; a merged ticket keeps none (stagedTicketRows). */
 const NO_RAW: TicketEvent['raw'] = Object.freeze({})
 
 /**
@@ -86,7 +86,7 @@ export class BatchBuilder {
       read: this.read,
       skippedByReason: this.skippedByReason,
       warnings: this.warnings,
-      stagedTickets: stagedTicketsText(entries.map((entry) => entry.state)),
+      stagedTickets: stagedTicketRows(entries.map((entry) => entry.state)),
       tickets: entries.map((entry) => entry.tally),
       sources: this.sources.groups(),
       documents: this.documents,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AdapterOutput } from '../../src/domain/adapter-output.js'
+import type { TicketOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { blankEvent } from '../adapters/run-adapter.js'
@@ -12,7 +12,7 @@ const event = (id: string, fields: Partial<TicketEvent> = {}): TicketEvent => ({
   ...fields,
 })
 
-const ticket = (recordNumber: number, e: TicketEvent, skip = false): AdapterOutput => ({
+const ticket = (recordNumber: number, e: TicketEvent, skip = false): TicketOutput => ({
   kind: 'ticket',
   recordNumber,
   event: e,
@@ -37,7 +37,7 @@ describe('prepareBatch', () => {
     ])
     expect(batch.skippedByReason).toEqual({ 'outgoing call': 1, 'agent reply': 1 })
     expect(batch.rejects.map((r) => r.recordNumber)).toEqual([6])
-    const rows = batch.stagedTickets.split('\n').filter(Boolean)
+    const rows = Buffer.from(batch.stagedTickets).toString().split('\n').filter(Boolean)
     expect(rows).toHaveLength(2)
     expect(rows[0]!.split('\t').slice(0, 2)).toEqual(['livechat', 'a'])
     expect(rows[0]).toContain('\tresolved\t')
@@ -50,7 +50,7 @@ describe('prepareBatch', () => {
   it('turns a ticket whose id is too long for an id into a reject', () => {
     const batch = prepareBatch([ticket(1, event('x'.repeat(1000)))])
     expect(batch.tickets).toEqual([])
-    expect(batch.stagedTickets).toBe('')
+    expect(batch.stagedTickets.byteLength).toBe(0)
     expect(batch.rejects[0]?.reason).toMatch(/^ticket id longer than/)
   })
 
