@@ -11,6 +11,18 @@ export interface PreparedPart {
   bytes: number
 }
 
+export interface BatchOptions {
+  resumeAfter: number
+  batchSize: number
+  bytesRead: () => number
+  /**
+   * Records between two turns of the event loop, when a batch is stored on the same thread: its
+   * statements get their replies from Postgres while the next batch is parsed, instead of only
+   * when a read of the file next yields (after hundreds of records).
+   */
+  turnEvery?: number
+}
+
 /**
  * A file's adapter outputs after the first `resumeAfter`, prepared in batches of `batchSize`.
  * When the adapter fails the file, the records read before the failure still come, as a last
@@ -18,8 +30,9 @@ export interface PreparedPart {
  */
 export async function* prepareInBatches(
   outputs: AsyncIterable<AdapterOutput>,
-  options: { resumeAfter: number; batchSize: number; bytesRead: () => number },
+  options: BatchOptions,
 ): AsyncGenerator<PreparedPart> {
+  const turnEvery = options.turnEvery ?? Infinity
   let ordinal = 0
   let pending = new BatchBuilder()
   const cut = (): PreparedPart => {
@@ -32,6 +45,7 @@ export async function* prepareInBatches(
       ordinal += 1
       if (ordinal <= options.resumeAfter) continue
       pending.add(output)
+      if (ordinal % turnEvery === 0) await new Promise((resolve) => setImmediate(resolve))
       if (pending.size >= options.batchSize) yield cut()
     }
   } catch (thrown) {

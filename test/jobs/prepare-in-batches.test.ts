@@ -36,6 +36,26 @@ describe('prepareInBatches', () => {
     ])
   })
 
+  it('gives the event loop a turn every turnEvery records, and only then', async () => {
+    const turnsAfter = async (turnEvery?: number) => {
+      let read = 0
+      let firstTurnAt: number | null = null
+      setImmediate(() => (firstTurnAt = read))
+      const counted = (async function* () {
+        for await (const output of outputs(40)) {
+          read += 1
+          yield output
+        }
+      })()
+      await collect(
+        prepareInBatches(counted, { ...options, batchSize: 100, resumeAfter: 0, turnEvery }),
+      )
+      return firstTurnAt
+    }
+    expect(await turnsAfter(8)).toBe(8)
+    expect(await turnsAfter()).toBeNull() // no turn while the outputs come from microtasks alone
+  })
+
   it('resumes after the checkpoint', async () => {
     const { seen } = await collect(prepareInBatches(outputs(7), { ...options, resumeAfter: 5 }))
     expect(seen).toEqual([{ read: 2, last: 7 }])
