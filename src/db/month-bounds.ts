@@ -31,6 +31,12 @@ export function isContiguous(b: MonthBounds): boolean {
   return b.starts.every((start, i) => i === 0 || start.getTime() === b.ends[i - 1]!.getTime())
 }
 
-/** The `YYYY-MM` WIB month (UTC+7 all year, as toWibMonth) of a timestamptz expression. */
-export const wibMonthText = (instant: RawBuilder<unknown>) =>
-  sql`to_char((${instant} at time zone 'UTC') + interval '7 hours', 'YYYY-MM')`
+/**
+ * The distinct `YYYY-MM` WIB months (UTC+7 all year, as toWibMonth) of a timestamptz column of
+ * `rows`, as a JSON array: truncated first, formatted once each (to_char on every row cost more
+ * than the rest of a batch's upsert answer).
+ */
+export const wibMonthsJson = (instant: RawBuilder<unknown>, rows: RawBuilder<unknown>) => sql`
+  (select coalesce(json_agg(to_char(month, 'YYYY-MM') order by month), '[]')::text
+    from (select distinct date_trunc('month', (${instant} at time zone 'UTC') + interval '7 hours')
+      as month from ${rows}) as months)`

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { ClientTransaction } from './connect.js'
 import { copyRows } from './copy-rows.js'
-import { wibMonthText } from './month-bounds.js'
+import { wibMonthsJson } from './month-bounds.js'
 import type { ImportedFile } from './imports.js'
 import {
   DESCRIPTIVE_COLUMNS,
@@ -82,9 +82,10 @@ export async function upsertTickets(
     select
       coalesce(json_agg(source_ticket_id) filter (where inserted), '[]')::text as inserted,
       coalesce(json_agg(source_ticket_id) filter (where not inserted), '[]')::text as updated,
-      (select coalesce(json_agg(distinct ${wibMonthText(sql.ref('at'))}), '[]')::text
-        from written, lateral (values (opened_at), (prior_opened_at)) as v(at)
-        where at is not null) as months
+      ${wibMonthsJson(
+        sql.ref('at'),
+        sql`written, lateral (values (opened_at), (prior_opened_at)) as v(at) where at is not null`,
+      )} as months
     from written
   `.execute(trx.db)
 

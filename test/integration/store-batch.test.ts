@@ -58,6 +58,34 @@ describe('storeBatch of a prepared batch', () => {
     expect(document.file_name).toBe('laporan.pdf')
   })
 
+  it('names the WIB months a batch touched: of each ticket written and where an update moved it from', async () => {
+    const importId = await insertImport(t.db)
+    const file = { importId, fileSha256: 'd'.repeat(64), adapterVersion: 'test@1' }
+    const ticket = (n: number, id: string, openedAt: string): AdapterOutput => ({
+      kind: 'ticket',
+      recordNumber: n,
+      event: {
+        ...blankEvent('whatsapp'),
+        sourceTicketId: id,
+        openedAt: new Date(openedAt),
+        raw: {},
+      },
+    })
+    const store = (outputs: AdapterOutput[]) =>
+      transactionWithClient(t.db, (trx) => storeBatch(trx, file, prepareBatch(outputs)))
+
+    const first = await store([ticket(1, 'moves', '2021-12-05T03:00:00Z')])
+    expect(first.months).toEqual(['2021-12'])
+    const second = await store([
+      ticket(2, 'moves', '2021-10-31T17:30:00Z'), // 1 November, 00:30 WIB: earlier, so it moves
+      ticket(3, 'new-a', '2021-09-15T03:00:00Z'),
+      ticket(4, 'new-b', '2021-09-20T03:00:00Z'),
+    ])
+    expect(second.months).toEqual(['2021-09', '2021-11', '2021-12'])
+    const again = await store([ticket(5, 'moves', '2021-12-06T03:00:00Z')]) // changes nothing
+    expect(again.months).toEqual([])
+  })
+
   it('keeps the raw records of a batch read again once', async () => {
     const importId = await insertImport(t.db)
     const outputs: AdapterOutput[] = [1, 2, 3].map((n) => ({
