@@ -32,7 +32,10 @@ export class SourceGroups {
     { first: number; last: number; count: number; json: Utf8Builder }
   >()
 
+  private closed: SourceGroup[] | null = null
+
   add(source: TicketSource): void {
+    if (this.closed) throw new Error('a raw record added after its batch was built')
     const { channel } = source.event
     const group = this.byChannel.get(channel)
     if (group) {
@@ -53,11 +56,13 @@ export class SourceGroups {
     }
   }
 
+  /** The groups, each JSON array closed: no record can be added after. */
   groups(): SourceGroup[] {
-    return [...this.byChannel].map(([channel, { first, last, count, json }]) => {
+    this.closed ??= [...this.byChannel].map(([channel, { first, last, count, json }]) => {
       json.append(']')
       return { channel, range: `${first}-${last}`, count, json: json.bytes() }
     })
+    return this.closed
   }
 }
 

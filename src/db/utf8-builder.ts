@@ -1,3 +1,7 @@
+import { constants } from 'node:buffer'
+
+const { MAX_LENGTH } = constants
+
 /**
  * Text written straight into UTF-8 bytes as it comes: a batch's large payloads (raw records,
  * staged rows) then live outside the JavaScript heap, which neither copies them from one garbage
@@ -11,7 +15,9 @@ export class Utf8Builder {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const room = this.length + text.length * 3
     if (room > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(room, this.buffer.length * 2))
+      const grown = Buffer.allocUnsafeSlow(
+        Math.max(room, Math.min(this.buffer.length * 2, MAX_LENGTH)),
+      )
       this.buffer.copy(grown, 0, 0, this.length)
       this.buffer = grown
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TicketOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
-import { prepareBatch } from '../../src/jobs/prepare-batch.js'
+import { BatchBuilder, prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { blankEvent } from '../adapters/run-adapter.js'
 
 const event = (id: string, fields: Partial<TicketEvent> = {}): TicketEvent => ({
@@ -67,6 +67,15 @@ describe('prepareBatch', () => {
       ['b', 2, { note: 'nul  and lone \ufffd' }],
       ['c', 3, { x: 1 }],
     ])
+  })
+
+  it('closes the raw records once, however often the batch is built', () => {
+    const builder = new BatchBuilder()
+    builder.add(ticket(1, event('a')))
+    const once = builder.build()
+    expect(builder.build().sources).toEqual(once.sources)
+    expect(JSON.parse(Buffer.from(once.sources[0]!.json).toString())).toHaveLength(1)
+    expect(() => builder.add(ticket(2, event('b')))).toThrow(/after its batch was built/)
   })
 
   it('is plain data: it survives a structured clone unchanged', () => {
