@@ -37,23 +37,16 @@ export class SourceGroups {
   add(source: TicketSource): void {
     if (this.closed) throw new Error('a raw record added after its batch was built')
     const { channel } = source.event
-    const group = this.byChannel.get(channel)
-    if (group) {
-      group.last = source.recordNumber
-      group.count += 1
-      group.json.append(',')
-      group.json.append(recordJson(source))
-    } else {
-      const json = new Utf8Builder()
-      json.append('[')
-      json.append(recordJson(source))
-      this.byChannel.set(channel, {
-        first: source.recordNumber,
-        last: source.recordNumber,
-        count: 1,
-        json,
-      })
+    const { recordNumber } = source
+    let group = this.byChannel.get(channel)
+    if (!group) {
+      group = { first: recordNumber, last: recordNumber, count: 0, json: new Utf8Builder() }
+      this.byChannel.set(channel, group)
     }
+    group.json.append(group.count === 0 ? '[' : ',')
+    group.json.append(recordJson(source))
+    group.last = recordNumber
+    group.count += 1
   }
 
   /** The groups, each JSON array closed: no record can be added after. */
