@@ -7,6 +7,7 @@ import {
   DESCRIPTIVE_COLUMNS,
   incomingWins,
   MERGED_FACTS,
+  STAGE_DEFINITION,
   STAGED_COLUMNS,
   TICKET_COLUMNS,
 } from './ticket-columns.js'
@@ -53,10 +54,10 @@ export async function upsertTickets(
   stagedTickets: Uint8Array,
 ): Promise<TicketUpsertResult> {
   if (stagedTickets.byteLength === 0) return { outcomes: new Map(), months: [] }
-  // The staged columns take their types from `ticket` itself.
+  // The staged columns take their types from `ticket` itself, instants as numbers.
   await trx.client.query(`
     create temporary table if not exists ticket_stage on commit delete rows as
-    select ${NAMES.join(', ')}, closed_at as activity_at from ticket with no data`)
+    select ${STAGE_DEFINITION} from ticket with no data`)
   await copyRows(trx.client, 'ticket_stage', STAGED_COLUMNS, stagedTickets)
 
   // One lock order for every batch (the ORDER BY): concurrent workers never deadlock on shared

@@ -86,6 +86,43 @@ describe('storeBatch of a prepared batch', () => {
     expect(again.months).toEqual([])
   })
 
+  it('stores every instant to the millisecond, before 1970 and after 2038 alike', async () => {
+    const importId = await insertImport(t.db)
+    const file = { importId, fileSha256: 'e'.repeat(64), adapterVersion: 'test@1' }
+    const instants = [
+      '1969-12-31T23:59:59.999Z',
+      '2021-12-05T03:00:00.123Z',
+      '2099-01-01T00:00:00.001Z',
+    ]
+    const outputs: AdapterOutput[] = instants.map((at, i) => ({
+      kind: 'ticket',
+      recordNumber: i + 1,
+      event: {
+        ...blankEvent('whatsapp'),
+        sourceTicketId: `instant-${i}`,
+        openedAt: new Date(at),
+        firstResponseAt: new Date(new Date(at).getTime() + 1),
+        closedAt: new Date(new Date(at).getTime() + 999),
+        raw: {},
+      },
+    }))
+    await transactionWithClient(t.db, (trx) => storeBatch(trx, file, prepareBatch(outputs)))
+    const rows = await t.db
+      .selectFrom('ticket')
+      .select(['opened_at', 'first_response_at', 'closed_at'])
+      .where('source_ticket_id', 'like', 'instant-%')
+      .orderBy('source_ticket_id')
+      .execute()
+    expect(
+      rows.map((r) => [r.opened_at, r.first_response_at, r.closed_at].map((d) => d?.toISOString())),
+    ).toEqual(
+      instants.map((at) => {
+        const ms = new Date(at).getTime()
+        return [ms, ms + 1, ms + 999].map((m) => new Date(m).toISOString())
+      }),
+    )
+  })
+
   it('keeps the raw records of a batch read again once', async () => {
     const importId = await insertImport(t.db)
     const outputs: AdapterOutput[] = [1, 2, 3].map((n) => ({
