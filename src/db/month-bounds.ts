@@ -33,8 +33,8 @@ export function isContiguous(b: MonthBounds): boolean {
 
 /**
  * The distinct `YYYY-MM` WIB months (UTC+7 all year, as toWibMonth) of a timestamptz column of
- * `rows`, as a JSON array: truncated first, formatted once each (to_char on every row cost more
- * than the rest of a batch's upsert answer).
+ * `rows`, as a JSON array: truncated first, formatted once each (to_char on every row was about
+ * half of what a batch's upsert spent on its answer).
  */
 export const wibMonthsJson = (instant: RawBuilder<unknown>, rows: RawBuilder<unknown>) => sql`
   (select coalesce(json_agg(to_char(month, 'YYYY-MM') order by month), '[]')::text

@@ -71,7 +71,7 @@ interface TicketSourceBatchTable {
   import_id: number
   record_count: number
   /** JSON array of [source_ticket_id, record_number, raw record]; written as UTF-8 bytes. */
-  records: ColumnType<string, string | Buffer, never>
+  records: ColumnType<string, string | Uint8Array, never>
 }
 
 /** A view: one row per raw source record, unpacked from ticket_source_batch. */

@@ -75,8 +75,9 @@ export async function insertTicketSources(
     batch_key: `${file.fileSha256}/${file.adapterVersion}/${range}`,
     import_id: file.importId,
     record_count: count,
-    // Sent as bytes: Postgres reads a text parameter's binary form as its UTF-8.
-    records: Buffer.from(json.buffer, json.byteOffset, json.byteLength),
+    // Sent as bytes (pg sends a byte array in binary form): Postgres reads a text parameter's
+    // binary form as its UTF-8.
+    records: json,
   }))
   await db
     .insertInto('ticket_source_batch')

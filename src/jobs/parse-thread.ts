@@ -15,7 +15,8 @@ const PARTS_AHEAD = 2
 
 const port = parentPort!
 const request = workerData as ParseRequest
-const post = (message: ThreadMessage) => port.postMessage(message)
+const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer)
 
 let credits = PARTS_AHEAD
 let wake: (() => void) | null = null
@@ -44,13 +45,11 @@ async function run(): Promise<void> {
     for await (const part of parts) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
       credits -= 1
-      // The batch's bytes move to the loader rather than being copied.
-      port.postMessage({ kind: 'part', part } satisfies ThreadMessage, [
-        ...new Set(
-          [part.batch.stagedTickets, ...part.batch.sources.map((group) => group.json)].map(
-            (bytes) => bytes.buffer,
-          ),
-        ),
+      // The batch's bytes (each over a buffer of its own) move to the loader, not copied.
+      const { stagedTickets, sources } = part.batch
+      post({ kind: 'part', part }, [
+        stagedTickets.buffer,
+        ...sources.map((group) => group.json.buffer),
       ])
     }
     post({ kind: 'end' })
