@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { hmacSha256Hex } from './hmac-sha256.js'
 
 /** Normalizes an Indonesian phone number to `62…` digits: `0812…`, `+62 812-…`, `62812…` agree. */
 export function normalizePhone(raw: string): string | null {
@@ -21,6 +21,7 @@ export type CustomerKeyer = (contact: string | null | undefined) => string | nul
  * and without the secret the key cannot be turned back into the contact.
  */
 export function createCustomerKeyer(secret: string): CustomerKeyer {
+  const keyOf = hmacSha256Hex(secret)
   // Customers come back: their contacts repeat within a file and across overlapping exports, and
   // an HMAC costs more than a lookup. Emptied when full, so memory stays bounded.
   const known = new Map<string, string | null>()
@@ -29,7 +30,7 @@ export function createCustomerKeyer(secret: string): CustomerKeyer {
     let key = known.get(contact)
     if (key === undefined) {
       if (known.size >= KNOWN_CONTACTS) known.clear()
-      key = customerKeyOf(secret, contact)
+      key = customerKeyOf(keyOf, contact)
       known.set(contact, key)
     }
     return key
@@ -38,8 +39,7 @@ export function createCustomerKeyer(secret: string): CustomerKeyer {
 
 const KNOWN_CONTACTS = 20_000
 
-function customerKeyOf(secret: string, contact: string): string | null {
+function customerKeyOf(keyOf: (text: string) => string, contact: string): string | null {
   const normalized = contact.includes('@') ? normalizeEmail(contact) : normalizePhone(contact)
-  if (!normalized) return null
-  return createHmac('sha256', secret).update(normalized).digest('hex').slice(0, 32)
+  return normalized ? keyOf(normalized).slice(0, 32) : null
 }
