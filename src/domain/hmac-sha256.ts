@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 
 const BLOCK_BYTES = 64
+/** The message buffer a hasher keeps: contacts are far shorter. */
+const KEPT_BYTES = 16 * BLOCK_BYTES
 
 // SHA-256 (FIPS 180-4): the first 32 bits of the fractional parts of the cube roots of the first
 // 64 primes, and of the square roots of the first 8.
@@ -42,49 +44,53 @@ export function hmacSha256Hex(secret: string): (text: string) => string {
 class Sha256Blocks {
   readonly state = new Int32Array(8)
   private readonly words = new Int32Array(64)
-  private bytes = Buffer.alloc(4 * BLOCK_BYTES)
+  private readonly block = Buffer.alloc(KEPT_BYTES)
 
   /** The state after the key, padded to a block and xored with `pad`. */
   keyState(key: Buffer, pad: number): Int32Array {
-    this.bytes.fill(pad, 0, BLOCK_BYTES)
-    for (let i = 0; i < key.length; i++) this.bytes[i] = this.bytes[i]! ^ key[i]!
+    const bytes = this.block
+    bytes.fill(pad, 0, BLOCK_BYTES)
+    for (let i = 0; i < key.length; i++) bytes[i] = bytes[i]! ^ key[i]!
     this.state.set(INITIAL)
-    this.compress(0)
+    this.compress(bytes, 0)
     return this.state.slice()
   }
 
-  /** Hashes `text` (UTF-8) after the key's block, from its state `start`. */
+  /** Hashes `text` (UTF-8) after the key's block, from its state `start`, into `state`. */
   digest(start: Int32Array, text: string): void {
     const length = Buffer.byteLength(text, 'utf8')
     const padded = paddedLength(length)
-    if (padded > this.bytes.length) this.bytes = Buffer.alloc(padded * 2)
-    this.bytes.write(text, 0, 'utf8')
-    this.finish(start, length, padded)
+    // A rare long text gets a buffer of its own, not kept: the usual one stays small.
+    const bytes = padded <= this.block.length ? this.block : Buffer.alloc(padded)
+    bytes.write(text, 0, 'utf8')
+    this.finish(bytes, start, length, padded)
   }
 
-  /** Hashes a 32-byte digest, given as its state words, after the key's block. */
+  /** Hashes a 32-byte digest, given as its state words, after the key's block, into `state`. */
   digestOf(start: Int32Array, digest: Int32Array): void {
-    for (let i = 0; i < 8; i++) this.bytes.writeInt32BE(digest[i]!, 4 * i)
-    this.finish(start, 32, BLOCK_BYTES)
+    for (let i = 0; i < 8; i++) this.block.writeInt32BE(digest[i]!, 4 * i)
+    this.finish(this.block, start, 32, BLOCK_BYTES)
   }
 
+  /** The digest in `state`, as hex. */
   hex(): string {
-    for (let i = 0; i < 8; i++) this.bytes.writeInt32BE(this.state[i]!, 4 * i)
-    return this.bytes.toString('hex', 0, 32)
+    for (let i = 0; i < 8; i++) this.block.writeInt32BE(this.state[i]!, 4 * i)
+    return this.block.toString('hex', 0, 32)
   }
 
-  private finish(start: Int32Array, length: number, padded: number): void {
-    const bytes = this.bytes
+  private finish(bytes: Buffer, start: Int32Array, length: number, padded: number): void {
     bytes[length] = 0x80
-    bytes.fill(0, length + 1, padded - 4)
-    // The bit length counts the key's block too; messages stay far below 2^29 bytes.
-    bytes.writeUInt32BE((length + BLOCK_BYTES) * 8, padded - 4)
+    bytes.fill(0, length + 1, padded - 8)
+    // The length in bits, the key's block included, as a 64-bit big-endian number.
+    const bits = (length + BLOCK_BYTES) * 8
+    bytes.writeUInt32BE(Math.floor(bits / 2 ** 32), padded - 8)
+    bytes.writeUInt32BE(bits >>> 0, padded - 4)
     this.state.set(start)
-    for (let offset = 0; offset < padded; offset += BLOCK_BYTES) this.compress(offset)
+    for (let offset = 0; offset < padded; offset += BLOCK_BYTES) this.compress(bytes, offset)
   }
 
-  private compress(offset: number): void {
-    const { words: w, state: s, bytes } = this
+  private compress(bytes: Buffer, offset: number): void {
+    const { words: w, state: s } = this
     for (let i = 0, at = offset; i < 16; i++, at += 4) {
       w[i] = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!
     }
@@ -117,14 +123,14 @@ class Sha256Blocks {
       b = a
       a = (t1 + t2) | 0
     }
-    s[0] = s[0]! + a
-    s[1] = s[1]! + b
-    s[2] = s[2]! + c
-    s[3] = s[3]! + d
-    s[4] = s[4]! + e
-    s[5] = s[5]! + f
-    s[6] = s[6]! + g
-    s[7] = s[7]! + h
+    s[0] = (s[0]! + a) | 0
+    s[1] = (s[1]! + b) | 0
+    s[2] = (s[2]! + c) | 0
+    s[3] = (s[3]! + d) | 0
+    s[4] = (s[4]! + e) | 0
+    s[5] = (s[5]! + f) | 0
+    s[6] = (s[6]! + g) | 0
+    s[7] = (s[7]! + h) | 0
   }
 }
 
