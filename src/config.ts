@@ -61,11 +61,6 @@ const ConfigSchema = z.object({
     .default('dering'),
   BATCH_SIZE: positiveInt.max(50_000).default(2_000),
   WORKER_CONCURRENCY: positiveInt.max(64).default(2),
-  /**
-   * Files of at least this size are parsed on a thread of their own while their batches load:
-   * one job then uses two cores, for some 60 MB more memory (docs/benchmarks.md). Unset: none.
-   */
-  PARSE_THREAD_MIN_BYTES: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Key of the customer_key hash; change it in production and keep it secret. */
   CUSTOMER_KEY_SECRET: z

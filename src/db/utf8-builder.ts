@@ -24,10 +24,7 @@ export class Utf8Builder {
     this.length += this.buffer.write(text, this.length, 'utf8')
   }
 
-  /**
-   * The bytes written, as a plain Uint8Array (a structured clone keeps it one) over memory of
-   * its own, never Node's shared pool: it may be transferred to another thread.
-   */
+  /** The bytes written, as a plain Uint8Array over the builder's own memory. */
   bytes(): Uint8Array<ArrayBuffer> {
     return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length)
   }

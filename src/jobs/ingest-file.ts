@@ -14,7 +14,6 @@ import { earlierIngestResult } from './earlier-import.js'
 import { countBytes } from './count-bytes.js'
 import { storeBatch } from './store-batch.js'
 import { prepareInBatches, type PreparedPart } from './prepare-in-batches.js'
-import { preparedBatchesInThread } from './threaded-batches.js'
 import { supersedeFailedJobs } from './supersede-failed-jobs.js'
 
 export interface IngestProgress {
@@ -102,7 +101,11 @@ async function ingestSpooled(
   // batches still commit one after another, in file order.
   let writing: Promise<void> = Promise.resolve()
   const notes = createNotes()
-  const parts = preparedParts(services, payload, handle, totalBytes, start.checkpoint, notes.add)
+  const ctx = services.adapterContext(payload.name, notes.add)
+  const parts = preparedBatches(handle, (input) => adapter.parse(input, ctx), {
+    resumeAfter: start.checkpoint,
+    batchSize: services.config.BATCH_SIZE,
+  })
 
   try {
     for await (const part of parts) {
@@ -167,50 +170,14 @@ async function supersedeEarlier(
   }
 }
 
-/**
- * The file's prepared batches after the checkpoint: parsed on a thread of their own when
- * PARSE_THREAD_MIN_BYTES is set and the file is at least that large, else here.
- */
-function preparedParts(
-  services: Services,
-  payload: IngestPayload,
-  handle: FileHandle,
-  totalBytes: number,
-  resumeAfter: number,
-  note: (message: string) => void,
-): AsyncIterable<PreparedPart> {
-  const { config } = services
-  const ctx = services.adapterContext(payload.name, note)
-  const batchSize = config.BATCH_SIZE
-  const threadFrom = config.PARSE_THREAD_MIN_BYTES
-  if (threadFrom !== undefined && totalBytes >= threadFrom) {
-    const { fileName, segmentMap, options, dateWindow } = ctx
-    return preparedBatchesInThread(
-      {
-        channel: payload.channel,
-        fd: handle.fd,
-        fileName,
-        segmentMap,
-        options,
-        dateWindow,
-        customerKeySecret: config.CUSTOMER_KEY_SECRET,
-        resumeAfter,
-        batchSize,
-      },
-      note,
-    )
-  }
-  return preparedHere(handle, (input) => adapterFor(payload.channel).parse(input, ctx), {
-    resumeAfter,
-    batchSize,
-  })
-}
-
 /** Short enough for Postgres's replies to wait ~1 ms, long enough to cost nothing measurable. */
 const RECORDS_PER_TURN = 32
 
-/** The file's prepared batches, parsed in this thread from a stream of the handle it owns. */
-async function* preparedHere(
+/**
+ * The file's prepared batches after the checkpoint, parsed on the job's thread from a stream of
+ * the handle it owns (a parse thread of their own measured slower and larger: docs/benchmarks.md).
+ */
+async function* preparedBatches(
   handle: FileHandle,
   parse: (input: Readable) => AsyncIterable<AdapterOutput>,
   options: { resumeAfter: number; batchSize: number },

@@ -26,7 +26,7 @@ interface TicketTally {
 
 /**
  * A batch of adapter outputs turned into what the database is sent, with no database at hand:
- * plain text and plain data, so that it can be built on another thread and passed on cheaply.
+ * plain text and plain data.
  */
 export interface PreparedBatch {
   read: number
