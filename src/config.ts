@@ -192,6 +192,20 @@ export function describeEnvironment(): string {
   )
 }
 
+/** Settings dering no longer reads, each with what became of it. */
+const REMOVED_SETTINGS: Readonly<Record<string, string>> = {
+  PARSE_THREAD_MIN_BYTES:
+    "the parse thread was removed: it measured slower than parsing on the job's own thread",
+}
+
+/** Warns on stderr of each removed setting that is still set: it has no effect any more. */
+export function warnOfRemovedSettings(env: NodeJS.ProcessEnv = process.env): void {
+  for (const [key, why] of Object.entries(REMOVED_SETTINGS)) {
+    if (env[key] === undefined) continue
+    process.stderr.write(`dering: warning: ${key} is no longer read (${why}); unset it\n`)
+  }
+}
+
 let warnedOfSecret = false
 
 /**

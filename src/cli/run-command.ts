@@ -1,14 +1,21 @@
-import { loadConfig, warnIfDevelopmentSecret, type Config } from '../config.js'
+import {
+  loadConfig,
+  warnIfDevelopmentSecret,
+  warnOfRemovedSettings,
+  type Config,
+} from '../config.js'
 import { createLogger } from '../logger.js'
 import { reportError } from '../process/report-error.js'
 import { createServices, type Services } from '../services.js'
 
 /**
  * Reads the configuration once, at the edge; flags given as overrides beat the environment.
- * Warns of the development CUSTOMER_KEY_SECRET unless `demo` says it is fine.
+ * Warns of removed settings, and of the development CUSTOMER_KEY_SECRET unless `demo` says it is
+ * fine.
  */
 function readConfig(overrides: Partial<Config> = {}, demo = false): Config {
   const config = loadConfig(process.env, overrides)
+  warnOfRemovedSettings()
   if (!demo) warnIfDevelopmentSecret(config)
   return config
 }

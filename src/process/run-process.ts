@@ -1,4 +1,9 @@
-import { loadConfig, warnIfDevelopmentSecret, type Config } from '../config.js'
+import {
+  loadConfig,
+  warnIfDevelopmentSecret,
+  warnOfRemovedSettings,
+  type Config,
+} from '../config.js'
 import { createLogger } from '../logger.js'
 import { createServices, type Services } from '../services.js'
 import { limitHeapGrowth } from './limit-heap-growth.js'
@@ -34,6 +39,7 @@ export async function runProcess(
   try {
     limitHeapGrowth()
     config = loadConfig(process.env, options.overrides)
+    warnOfRemovedSettings()
     if (options.storesCustomerKeys ?? true) requireOwnCustomerKeySecret(config)
     else warnIfDevelopmentSecret(config)
     services = createServices(config, createLogger(config))
