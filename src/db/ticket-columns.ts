@@ -61,14 +61,7 @@ function fact(
   stage: (event: TicketEvent) => CopyValue,
   merge: (name: string) => Sql,
 ): TicketColumn {
-  const fromStage = staged(name)
-  return {
-    name,
-    stage: (state) => stage(state.event),
-    instant: false,
-    fromStage,
-    merge: merge(name),
-  }
+  return { ...key(name, stage), merge: merge(name) }
 }
 
 function instantFact(
