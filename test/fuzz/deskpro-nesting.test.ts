@@ -45,4 +45,16 @@ describe('deeply nested Deskpro chats', () => {
     )
     expect(outputs.map((o) => o.kind)).toEqual(['ticket'])
   })
+
+  it('draws the line at 64 levels, counting the chat itself, in objects and arrays alike', async () => {
+    const deepArray = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    const lines = [
+      chat(1, `,"x":${deep(63)}`),
+      chat(2, `,"x":${deep(64)}`),
+      chat(3, `,"x":${deepArray(63)}`),
+      chat(4, `,"x":[1,{"y":${deepArray(63)}}]`),
+    ]
+    const outputs = await runAdapterOn(parseDeskproLivechat, lines.join('\n'), 'chats.ndjson')
+    expect(outputs.map((o) => o.kind)).toEqual(['ticket', 'reject', 'ticket', 'reject'])
+  })
 })

@@ -152,20 +152,16 @@ function textOf(value: unknown): string {
   return ''
 }
 
-/** Walks arrays and objects without recursion, stopping as soon as the limit is passed. */
+/**
+ * Whether arrays and objects nest deeper than `limit` levels. Recursion goes no deeper than the
+ * limit, so a hostile nesting cannot exhaust the stack; nothing is allocated for a chat that passes.
+ */
 function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]]
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!
-    if (depth > limit) return true
-    const children = Array.isArray(item)
-      ? item
-      : typeof item === 'object' && item !== null
-        ? Object.values(item)
-        : []
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
-    }
+  if (typeof value !== 'object' || value === null) return false
+  if (limit < 1) return true
+  if (Array.isArray(value)) return value.some((child) => nestedDeeperThan(child, limit - 1))
+  for (const key in value) {
+    if (nestedDeeperThan((value as Json)[key], limit - 1)) return true
   }
   return false
 }
