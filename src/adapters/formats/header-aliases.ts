@@ -34,10 +34,10 @@ export function resolveColumns<F extends string>(
       throw new UnreadableFileError(fileName, `missing required column "${first}"${also}`)
     }
   }
+  const columns = (Object.keys(specs) as F[]).map((field) => [field, indexOf[field]] as const)
   return (cells) => {
     const fields = {} as Record<F, string>
-    for (const field of Object.keys(specs) as F[]) {
-      const index = indexOf[field]
+    for (const [field, index] of columns) {
       fields[field] = index === undefined ? '' : (cells[index] ?? '').trim()
     }
     return fields
