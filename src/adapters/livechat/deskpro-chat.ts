@@ -159,7 +159,10 @@ function textOf(value: unknown): string {
 function nestedDeeperThan(value: unknown, limit: number): boolean {
   if (typeof value !== 'object' || value === null) return false
   if (limit < 1) return true
-  if (Array.isArray(value)) return value.some((child) => nestedDeeperThan(child, limit - 1))
+  if (Array.isArray(value)) {
+    for (const child of value) if (nestedDeeperThan(child, limit - 1)) return true
+    return false
+  }
   for (const key in value) {
     if (nestedDeeperThan((value as Json)[key], limit - 1)) return true
   }
