@@ -18,6 +18,17 @@ const PHONE =
  * The contact itself survives only as the ticket's keyed customer_key.
  */
 export function redactContacts(text: string): string {
-  if (!/\d|@/.test(text)) return text
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[nomor]')
+  // Each pattern only where it could match: an address has an @, a phone number 9 digits or more
+  // (`0` and 8), which most subjects lack.
+  const withoutEmails = text.includes('@') ? text.replace(EMAIL, '[email]') : text
+  return hasDigits(withoutEmails, 9) ? withoutEmails.replace(PHONE, '[nomor]') : withoutEmails
+}
+
+function hasDigits(text: string, count: number): boolean {
+  let missing = count
+  for (let i = 0; i < text.length && missing > 0; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x30 && code <= 0x39) missing -= 1
+  }
+  return missing === 0
 }

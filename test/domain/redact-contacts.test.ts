@@ -13,6 +13,8 @@ describe('redactContacts', () => {
     ['kirim ke budi.santoso@gmail.com', 'kirim ke [email]'],
     ['BPKAD <keu.sleman@slemankab.go.id>, cc 0274-868405', 'BPKAD <[email]>, cc [nomor]'],
     ['a+b@x.co.id 0812-3456-7890', '[email] [nomor]'],
+    ['the shortest: 081234567', 'the shortest: [nomor]'],
+    ['spread out: 0 8 1 2 3 4 5 6 7', 'spread out: [nomor]'],
   ])('%s', (text, expected) => {
     expect(redactContacts(text)).toBe(expected)
   })
@@ -25,6 +27,7 @@ describe('redactContacts', () => {
     'PMK 62/PMK.07/2021',
     'Tiket 64f934118da23ffa50006002',
     'rekening 1234567890123456',
+    'one digit short: 08123456',
     '',
   ])('leaves %j alone', (text) => {
     expect(redactContacts(text)).toBe(text)
