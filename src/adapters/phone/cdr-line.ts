@@ -20,6 +20,29 @@ const ITEM_SHAPES: Readonly<Record<string, RegExp>> = {
 }
 const WORD = /[A-Za-z0-9]/
 
+/** An anchor item with a shape, where it lies in the record. */
+interface AnchorCheck {
+  shape: RegExp
+  start: number
+  width: number
+}
+
+/** Each layout's anchor checks, worked out once: a reader asks for every line. */
+const anchorChecks = new WeakMap<CdrLayout, readonly AnchorCheck[]>()
+
+function anchorChecksOf(layout: CdrLayout): readonly AnchorCheck[] {
+  let checks = anchorChecks.get(layout)
+  if (!checks) {
+    const anchorEnd = anchorReach(layout)
+    checks = layout.items.flatMap(({ name, start, width }) => {
+      const shape = ITEM_SHAPES[name]
+      return shape && start < anchorEnd ? [{ shape, start, width }] : []
+    })
+    anchorChecks.set(layout, checks)
+  }
+  return checks
+}
+
 /**
  * Where the record starts on its line: the first offset where the layout's anchor items (date,
  * time, duration, condition code and the fillers between them) have their shape and the record
@@ -28,18 +51,20 @@ const WORD = /[A-Za-z0-9]/
  * starts inside a word. Null when no offset fits (fixtures/phone/customized-form.cdr).
  */
 export function findRecordStart(text: string, layout: CdrLayout, reach: number): number | null {
-  const anchorEnd = anchorReach(layout)
-  const checked = layout.items.filter((item) => item.start < anchorEnd)
+  const checks = anchorChecksOf(layout)
   for (let start = 0; start + reach <= text.length; start += 1) {
     if (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) continue
-    const fits = checked.every((item) => {
-      const shape = ITEM_SHAPES[item.name]
-      const at = start + item.start
-      return !shape || shape.test(text.slice(at, at + item.width))
-    })
-    if (fits) return start
+    if (anchorsFit(text, start, checks)) return start
   }
   return null
+}
+
+function anchorsFit(text: string, start: number, checks: readonly AnchorCheck[]): boolean {
+  for (const { shape, start: offset, width } of checks) {
+    const at = start + offset
+    if (!shape.test(text.slice(at, at + width))) return false
+  }
+  return true
 }
 
 /**
