@@ -92,18 +92,20 @@ export function parseSourceDate(
   if (iso) {
     const [, y, mo, d, h, mi, s, zone] = iso
     const offset = zone ? parseOffset(zone) : offsetMinutes
-    return fromWallClock(+y!, +mo!, +d!, h, mi, s, offset)
+    return fromWallClock(+y!, +mo!, +d!, clock(h), clock(mi), clock(s), offset)
   }
   const dayFirst = DAY_FIRST.exec(value)
   if (dayFirst) {
     const [, d, mo, y, h, mi, s] = dayFirst
-    return fromWallClock(+y!, +mo!, +d!, h, mi, s, offsetMinutes)
+    return fromWallClock(+y!, +mo!, +d!, clock(h), clock(mi), clock(s), offsetMinutes)
   }
   const named = NAMED_MONTH.exec(value)
   if (named) {
     const [, d, monthName, y, h, mi, s] = named
     const month = MONTHS[monthName!.toLowerCase()]
-    return month ? fromWallClock(+y!, month, +d!, h, mi, s, offsetMinutes) : null
+    return month
+      ? fromWallClock(+y!, month, +d!, clock(h), clock(mi), clock(s), offsetMinutes)
+      : null
   }
   return null
 }
@@ -115,19 +117,37 @@ function parseOffset(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)))
 }
 
+/** An hour, minute or second a pattern captured; 0 when the text has none. */
+const clock = (digits: string | undefined) => (digits === undefined ? 0 : Number(digits))
+
+/**
+ * The instant of a wall-clock time in a source zone, for a reader that has the numbers already
+ * (a switch's fixed-width items); null for an impossible date or time (31/02, 24:00).
+ */
+export function wallClockInstant(
+  [year, month, day, hour, minute, second]: readonly [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ],
+  zone: SourceZone,
+): Date | null {
+  return fromWallClock(year, month, day, hour, minute, second, SOURCE_ZONES[zone])
+}
+
 /** Builds the instant of a wall-clock time at a fixed offset, refusing impossible dates (31/02). */
 function fromWallClock(
   year: number,
   month: number,
   day: number,
-  hour: string | undefined,
-  minute: string | undefined,
-  second: string | undefined,
+  h: number,
+  mi: number,
+  s: number,
   offsetMinutes: number,
 ): Date | null {
-  const h = hour === undefined ? 0 : Number(hour)
-  const mi = minute === undefined ? 0 : Number(minute)
-  const s = second === undefined ? 0 : Number(second)
   if (month < 1 || month > 12 || day < 1 || h > 23 || mi > 59 || s > 59) return null
   // Date.UTC reads years 0–99 as 1900–1999; the days of the month follow the same year. Written
   // as !(≤) so that a month that is no number (an unknown name) is refused too.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AdapterOutput } from '../../domain/adapter-output.js'
 import type { CustomerKeyer } from '../../domain/contact.js'
-import { parseSourceDate } from '../../domain/source-date.js'
+import { wallClockInstant } from '../../domain/source-date.js'
 import type { AdapterContext, AdapterOptions } from '../adapter.js'
 import { classifyConditionCode } from './cdr-condition-code.js'
 import type { CdrLayout } from './cdr-layout.js'
@@ -80,11 +80,13 @@ function formatCdrDate({ year, month, day }: CdrDay, order: CdrDateOrder): strin
 /** The call's end: `date` (DDMMYY or MMDDYY, the day it ended) and `time` (HHMM), in WIB. */
 function parseCdrEnd(date: string, time: string, order: CdrDateOrder): Date | null {
   if (!/^\d{6}$/.test(date) || !/^\d{4}$/.test(time)) return null
-  const [first, second, year] = [date.slice(0, 2), date.slice(2, 4), date.slice(4, 6)]
-  const [day, month] = order === 'day/month' ? [first, second] : [second, first]
-  return parseSourceDate(`20${year}-${month}-${day} ${time.slice(0, 2)}:${time.slice(2)}`, {
-    zone: 'WIB',
-  })
+  const pair = (text: string, at: number) => Number(text.slice(at, at + 2))
+  const [day, month] =
+    order === 'day/month' ? [pair(date, 0), pair(date, 2)] : [pair(date, 2), pair(date, 0)]
+  return wallClockInstant(
+    [2000 + pair(date, 4), month, day, pair(time, 0), pair(time, 2), 0],
+    'WIB',
+  )
 }
 
 /**
