@@ -21,6 +21,16 @@ export function copyField(value: CopyValue): string {
   return value.toISOString()
 }
 
+const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' }
+
+/** A field as copyField wrote it, read back as text: null for \N, its escapes undone. */
+export function copyFieldText(field: string): string | null {
+  if (field === '\\N') return null
+  return field.includes('\\')
+    ? field.replace(/\\([\\tnr])/g, (_, c: string) => UNESCAPES[c]!)
+    : field
+}
+
 /**
  * Sends rows to `table` with one COPY, the fastest way into Postgres: `rows` holds them in
  * COPY's text format (copyField), a tab between fields and a newline after each row, in UTF-8.

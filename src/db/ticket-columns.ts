@@ -1,12 +1,14 @@
 import { sql, type RawBuilder } from 'kysely'
 import {
   DESCRIPTIVE_FIELDS,
+  NO_SOURCE,
   type DescriptiveField,
+  type FieldSource,
   type TicketState,
 } from '../domain/merge-ticket.js'
 import type { TicketEvent } from '../domain/ticket-event.js'
 import { statusRank } from '../domain/ticket-status.js'
-import { copyField, type CopyValue } from './copy-rows.js'
+import { copyField, copyFieldText, type CopyValue } from './copy-rows.js'
 import type { TicketTable } from './schema.js'
 import { Utf8Builder } from './utf8-builder.js'
 
@@ -198,16 +200,62 @@ export const STAGED_COLUMNS: readonly string[] = [
 
 const STAGERS = [...TICKET_COLUMNS.map((column) => column.stage), RAW_ACTIVITY.stage]
 
+/** A merged ticket as one row of COPY text for the staging table, its columns in STAGED_COLUMNS order. */
+export function stagedTicketRow(state: TicketState): string {
+  // Joined, not concatenated: the row is one flat string, which a batch keeps until it is sent.
+  return STAGERS.map((stage) => copyField(stage(state))).join('\t')
+}
+
+/** Staged rows as the COPY text of the staging table, in UTF-8. */
+export function stagedTicketRows(rows: Iterable<string>): Uint8Array<ArrayBuffer> {
+  const text = new Utf8Builder()
+  for (const row of rows) text.append(row + '\n')
+  return text.bytes()
+}
+
+const STAGED_INDEX = new Map(STAGED_COLUMNS.map((name, index) => [name, index]))
+
 /**
- * Merged tickets as COPY text for the staging table, in UTF-8: one row each in STAGED_COLUMNS
- * order.
+ * The merged ticket a staged row was made from (stagedTicketRow), given what the row leaves
+ * out: the status rank of the record whose raw text the ticket carries. Its raw record is empty,
+ * as in a batch (raw records travel apart). A batch keeps its tickets as rows, which cost a
+ * fraction of the objects, and reads one back only when another record of its ticket comes.
  */
-export function stagedTicketRows(states: readonly TicketState[]): Uint8Array<ArrayBuffer> {
-  const rows = new Utf8Builder()
-  for (const state of states) {
-    let row = copyField(STAGERS[0]!(state))
-    for (let i = 1; i < STAGERS.length; i++) row += '\t' + copyField(STAGERS[i]!(state))
-    rows.append(row + '\n')
+export function ticketStateOfRow(row: string, rawRank: number): TicketState {
+  const cells = row.split('\t').map(copyFieldText)
+  const cell = (name: string) => cells[STAGED_INDEX.get(name)!] ?? null
+  const rawActivityAt = instantOf(cell(RAW_ACTIVITY.name))
+  const messageCount = cell('message_count')
+  const event: TicketEvent = {
+    channel: cell('channel') as TicketEvent['channel'],
+    sourceTicketId: cell('source_ticket_id')!,
+    openedAt: instantOf(cell('opened_at')),
+    firstResponseAt: instantOf(cell('first_response_at')),
+    closedAt: instantOf(cell('closed_at')),
+    status: cell('status') as TicketEvent['status'],
+    agent: null,
+    topic: null,
+    segment: null,
+    subject: null,
+    customerKey: null,
+    messageCount: messageCount === null ? null : Number(messageCount),
+    raw: {},
   }
-  return rows.bytes()
+  const fieldSources = {} as Record<DescriptiveField, FieldSource>
+  for (const { field, name, rank, activityAt } of DESCRIPTIVE_COLUMNS) {
+    Object.assign(event, { [field]: cell(name) })
+    const claim = Number(cell(rank))
+    const at = cell(activityAt)
+    fieldSources[field] =
+      claim < 0
+        ? NO_SOURCE
+        : { rank: claim, activityAt: at === null ? rawActivityAt : instantOf(at) }
+  }
+  return { event, fieldSources, rawSource: { rank: rawRank, activityAt: rawActivityAt } }
+}
+
+/** An instant staged as epoch milliseconds; -Infinity and null are none. */
+function instantOf(epochMs: string | null): Date | null {
+  const ms = epochMs === null ? -Infinity : Number(epochMs)
+  return ms === -Infinity ? null : new Date(ms)
 }

@@ -10,7 +10,7 @@ export type DescriptiveField = (typeof DESCRIPTIVE_FIELDS)[number]
  * The record a descriptive field's value came from: its status rank (-1 while the field is
  * empty) and its source activity time (null while empty or when the record has no time).
  */
-interface FieldSource {
+export interface FieldSource {
   rank: number
   activityAt: Date | null
 }
@@ -27,7 +27,8 @@ export interface TicketState {
   rawSource: FieldSource
 }
 
-const NO_SOURCE: FieldSource = { rank: -1, activityAt: null }
+/** The source of an empty field. */
+export const NO_SOURCE: FieldSource = { rank: -1, activityAt: null }
 
 /** The last thing the record saw happen: closed, else first response, else opened. */
 function sourceActivityAt(event: TicketEvent): Date | null {

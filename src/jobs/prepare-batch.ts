@@ -1,15 +1,10 @@
 import type { AdapterOutput, RejectOutput, TicketOutput } from '../domain/adapter-output.js'
 import type { DocumentEvent, TicketEvent } from '../domain/ticket-event.js'
 import { stageDocumentOutput, stageTicketOutput } from '../domain/stage-output.js'
-import {
-  mergeTicketStates,
-  sameTicketFacts,
-  stateOf,
-  type TicketState,
-} from '../domain/merge-ticket.js'
+import { mergeTicketStates, sameTicketFacts, stateOf } from '../domain/merge-ticket.js'
 import { postgresFields } from '../db/postgres-text.js'
 import { SourceGroups, type SourceGroup } from '../db/ticket-sources.js'
-import { stagedTicketRows } from '../db/ticket-columns.js'
+import { stagedTicketRow, stagedTicketRows, ticketStateOfRow } from '../db/ticket-columns.js'
 
 /**
  * How the records of one merged ticket count once the database says what happened to it: the
@@ -41,8 +36,20 @@ export interface PreparedBatch {
   rejects: RejectOutput[]
 }
 
-/** Raw records travel in their source group; a merged ticket keeps none (stagedTicketRows). */
+/** Raw records travel in their source group; a merged ticket keeps none (ticketStateOfRow). */
 const NO_RAW: TicketEvent['raw'] = Object.freeze({})
+
+/**
+ * A merged ticket as a batch keeps it: its staged row, a string, rather than the objects of its
+ * state, which would stay alive (and be copied by every young-generation collection) until the
+ * batch is stored.
+ */
+interface StagedTicket {
+  row: string
+  /** The status rank of the record whose raw text the ticket carries: the row leaves it out. */
+  rawRank: number
+  tally: TicketTally
+}
 
 /**
  * Builds one batch output by output: stages each for storage (text Postgres accepts, fields
@@ -54,7 +61,7 @@ export class BatchBuilder {
   private read = 0
   private warnings = 0
   private readonly skippedByReason: Record<string, number> = {}
-  private readonly merged = new Map<string, { state: TicketState; tally: TicketTally }>()
+  private readonly merged = new Map<string, StagedTicket>()
   private readonly sources = new SourceGroups()
   private readonly documents: DocumentEvent[] = []
   private readonly rejects: RejectOutput[] = []
@@ -86,7 +93,7 @@ export class BatchBuilder {
       read: this.read,
       skippedByReason: this.skippedByReason,
       warnings: this.warnings,
-      stagedTickets: stagedTicketRows(entries.map((entry) => entry.state)),
+      stagedTickets: stagedTicketRows(entries.map((entry) => entry.row)),
       tickets: entries.map((entry) => entry.tally),
       sources: this.sources.groups(),
       documents: this.documents,
@@ -104,16 +111,19 @@ export class BatchBuilder {
     const incoming = stateOf({ ...event, raw: NO_RAW })
     if (!entry) {
       this.merged.set(id, {
-        state: incoming,
+        row: stagedTicketRow(incoming),
+        rawRank: incoming.rawSource.rank,
         tally: { sourceTicketId: id, counted: skipReason ? 0 : 1, changedRepeats: 0 },
       })
     } else {
-      const before = entry.state
-      entry.state = mergeTicketStates(before, incoming)
+      const before = ticketStateOfRow(entry.row, entry.rawRank)
+      const merged = mergeTicketStates(before, incoming)
+      entry.row = stagedTicketRow(merged)
+      entry.rawRank = merged.rawSource.rank
       if (!skipReason) {
         entry.tally.counted += 1
         // The first counted record takes the ticket's outcome; only a later one is a repeat.
-        if (entry.tally.counted > 1 && !sameTicketFacts(before, entry.state)) {
+        if (entry.tally.counted > 1 && !sameTicketFacts(before, merged)) {
           entry.tally.changedRepeats += 1
         }
       }

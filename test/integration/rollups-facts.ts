@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { transactionWithClient, type Db } from '../../src/db/connect.js'
-import { stagedTicketRows } from '../../src/db/ticket-columns.js'
+import { stagedTicketRow, stagedTicketRows } from '../../src/db/ticket-columns.js'
 import { upsertTickets } from '../../src/db/tickets.js'
 import { stateOf } from '../../src/domain/merge-ticket.js'
 import type { Channel } from '../../src/domain/channel.js'
@@ -76,7 +76,11 @@ export async function reexportTicket(db: Db, importId: number, fact: Fact): Prom
     raw: {},
   }
   await transactionWithClient(db, (trx) =>
-    upsertTickets(trx, { importId, adapterVersion: 'test@1' }, stagedTicketRows([stateOf(event)])),
+    upsertTickets(
+      trx,
+      { importId, adapterVersion: 'test@1' },
+      stagedTicketRows([stagedTicketRow(stateOf(event))]),
+    ),
   )
 }
 
