@@ -1,8 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { stagedTicketRow } from '../../src/db/ticket-columns.js'
+import { postgresFields } from '../../src/db/postgres-text.js'
+import { mergeTicketStates, stateOf } from '../../src/domain/merge-ticket.js'
+import { stageTicketOutput } from '../../src/domain/stage-output.js'
 import type { TicketOutput } from '../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../src/domain/ticket-event.js'
 import { BatchBuilder, prepareBatch } from '../../src/jobs/prepare-batch.js'
 import { blankEvent } from '../adapters/run-adapter.js'
+import { ticketEventArb } from '../support/ticket-arbitraries.js'
 
 const event = (id: string, fields: Partial<TicketEvent> = {}): TicketEvent => ({
   ...blankEvent('livechat'),
@@ -81,5 +87,36 @@ describe('prepareBatch', () => {
   it('is plain data: it survives a structured clone unchanged', () => {
     const batch = prepareBatch([ticket(1, event('a')), ticket(2, event('b'))])
     expect(structuredClone(batch)).toEqual(batch)
+  })
+
+  it('stages each ticket once, merged from all its records, in the order tickets first came', () => {
+    // Records of a few tickets, interleaved: each ticket's row is written again as records come.
+    const recordsArb = fc.array(
+      fc.tuple(fc.constantFrom('a', 'b', 'c'), ticketEventArb, fc.boolean()),
+      { minLength: 1, maxLength: 12 },
+    )
+    fc.assert(
+      fc.property(recordsArb, (records) => {
+        const events = records.map(([id, fields]) => ({
+          ...fields,
+          channel: 'livechat' as const,
+          sourceTicketId: id,
+        }))
+        const batch = prepareBatch(events.map((e, i) => ticket(i + 1, e, records[i]![2])))
+        const expected = new Map<string, ReturnType<typeof stateOf>>()
+        for (const [i, e] of events.entries()) {
+          // Staged as the batch stages a record: text Postgres takes, contacts redacted.
+          const staged = stageTicketOutput(ticket(i + 1, postgresFields(e)))
+          if (staged.kind !== 'ticket') continue
+          const incoming = stateOf(staged.event)
+          const before = expected.get(e.sourceTicketId)
+          expected.set(e.sourceTicketId, before ? mergeTicketStates(before, incoming) : incoming)
+        }
+        const rows = [...expected.values()].map((state) => `${stagedTicketRow(state)}\n`)
+        expect(Buffer.from(batch.stagedTickets).toString()).toBe(rows.join(''))
+        expect(batch.tickets.map((t) => t.sourceTicketId)).toEqual([...expected.keys()])
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
