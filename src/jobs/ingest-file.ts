@@ -174,6 +174,12 @@ async function supersedeEarlier(
 const RECORDS_PER_TURN = 32
 
 /**
+ * Bytes per read of the spool file. A file handle's stream at its default 64 KB read a 71 MB
+ * export for 136 ms of CPU, at 256 KB for 38 ms (1 MB: 46 ms): ~1 µs less per Deskpro chat.
+ */
+const READ_CHUNK_BYTES = 256 * 1024
+
+/**
  * The file's prepared batches after the checkpoint, parsed on the job's thread from a stream of
  * the handle it owns (a parse thread of their own measured slower and larger: docs/benchmarks.md).
  */
@@ -182,7 +188,11 @@ async function* preparedBatches(
   parse: (input: Readable) => AsyncIterable<AdapterOutput>,
   options: { resumeAfter: number; batchSize: number },
 ): AsyncGenerator<PreparedPart> {
-  const source = handle.createReadStream({ autoClose: false, start: 0 })
+  const source = handle.createReadStream({
+    autoClose: false,
+    start: 0,
+    highWaterMark: READ_CHUNK_BYTES,
+  })
   const { stream, bytesRead } = countBytes(source)
   try {
     yield* prepareInBatches(parse(stream), { ...options, bytesRead, turnEvery: RECORDS_PER_TURN })
