@@ -64,10 +64,35 @@ export function segmentOf(
   raw: string | null | undefined,
   map: SegmentMap = DEFAULT_SEGMENT_MAP,
 ): Segment | null {
-  if (raw == null || raw.trim() === '') return null
+  if (raw == null) return null
+  const known = knownLabels(map)
+  let segment = known.get(raw)
+  if (segment === undefined) {
+    if (known.size >= MAX_KNOWN_LABELS) known.clear()
+    segment = mapLabel(raw, map)
+    known.set(raw, segment)
+  }
+  return segment
+}
+
+function mapLabel(raw: string, map: SegmentMap): Segment | null {
+  if (raw.trim() === '') return null
   const label = normalizeLabel(raw)
   // Own keys only: a label such as `constructor` must not find Object.prototype's member.
   return (Object.hasOwn(map, label) && map[label]) || 'lainnya'
+}
+
+/** Labels mapped before, per map: an export repeats a handful of them on every record. */
+const knownByMap = new WeakMap<SegmentMap, Map<string, Segment | null>>()
+const MAX_KNOWN_LABELS = 1000
+
+function knownLabels(map: SegmentMap): Map<string, Segment | null> {
+  let known = knownByMap.get(map)
+  if (!known) {
+    known = new Map()
+    knownByMap.set(map, known)
+  }
+  return known
 }
 
 /** Builds a map from user entries (label → segment) layered over the defaults. */

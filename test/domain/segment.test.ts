@@ -48,6 +48,17 @@ describe('segmentOf', () => {
     expect(segmentOf('Pemda', { pemda: 'lainnya' })).toBe('lainnya')
     expect(segmentOf('BPKAD', { pemda: 'pemda' })).toBe('lainnya')
   })
+
+  it('maps a label again by the map of each call, however often it came before', () => {
+    const mahasiswa = extendSegmentMap({ Satker: 'mahasiswa' })
+    for (let i = 0; i < 3; i++) {
+      expect(segmentOf('Satker')).toBe('kementerian_lembaga')
+      expect(segmentOf('Satker', mahasiswa)).toBe('mahasiswa')
+    }
+    const labels = Array.from({ length: 2500 }, (_, i) => `Label ${i}`)
+    expect(labels.map((label) => segmentOf(label))).toEqual(labels.map(() => 'lainnya'))
+    expect(segmentOf('Satker')).toBe('kementerian_lembaga')
+  })
 })
 
 describe('extendSegmentMap', () => {
