@@ -108,7 +108,8 @@ export class BatchBuilder {
     this.sources.add(output)
     const id = event.sourceTicketId
     const entry = this.merged.get(id)
-    const incoming = stateOf({ ...event, raw: NO_RAW })
+    // A repeat is merged with a ticket read back without its raw record, so it leaves its own.
+    const incoming = stateOf(entry ? { ...event, raw: NO_RAW } : event)
     if (!entry) {
       this.merged.set(id, {
         row: stagedTicketRow(incoming),
