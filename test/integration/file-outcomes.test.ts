@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fixturePath } from '../adapters/run-adapter.js'
@@ -83,6 +86,39 @@ describe('file outcomes', () => {
     const notes = imports.find((i) => i.path.endsWith('tab-order-not-zip-order.xlsx'))?.notes
     expect(notes).toEqual([expect.stringMatching(/^sheet read: /)])
     expect((await dering(['status'])).stdout).toMatch(/note: sheet read: /)
+  })
+
+  it("judges a CSV's encoding by its first 64 KB, however the job reads the file", async () => {
+    // 100 KB of UTF-8, then one Windows-1252 byte: the file is UTF-8 with one bad byte.
+    const header =
+      'Ticket ID;Created At;Subject\n' + '64fa00000000000000000000;01/12/2021 10:00;Café\n'
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `64fb${String(i).padStart(20, '0')};01/12/2021 10:00;Tanya DAU\n`,
+    )
+    const dir = await mkdtemp(join(tmpdir(), 'dering-encoding-'))
+    const path = join(dir, 'late-windows-byte.csv')
+    await writeFile(
+      path,
+      Buffer.concat([
+        Buffer.from(header + rows.join('')),
+        Buffer.from('64fc00000000000000000000;01/12/2021 10:00;Caf\xe9\n', 'latin1'),
+      ]),
+    )
+    const { stdout } = await dering(['ingest', path, '--channel', 'whatsapp', '--wait', '--json'])
+    const [file] = (JSON.parse(stdout) as IngestJson).files
+    expect(file).toMatchObject({ status: 'ingested', result: { read: 3002, inserted: 3002 } })
+    const [row] = await importOf(file!.jobId)
+    expect(row?.notes).toEqual([
+      expect.stringMatching(/^1 byte\(s\) not valid UTF-8 \(the first at byte \d+\)/),
+    ])
+    const subjects = await t.services.db
+      .selectFrom('ticket')
+      .select('subject')
+      .where('source_ticket_id', 'in', ['64fa00000000000000000000', '64fc00000000000000000000'])
+      .orderBy('source_ticket_id')
+      .execute()
+    expect(subjects.map((ticket) => ticket.subject)).toEqual(['Café', 'Café'])
   })
 
   it('fails a Deskpro page cut in the middle where reading stopped, keeping the chats before it', async () => {
