@@ -22,23 +22,23 @@ const MONTH_NAMES = [
 ]
 
 /** Named zones in minutes east of UTC: RFC 5322's obsolete US zones, and Indonesia's own. */
-const NAMED_ZONES: Readonly<Record<string, number>> = {
-  ut: 0,
-  utc: 0,
-  gmt: 0,
-  z: 0,
-  est: -300,
-  edt: -240,
-  cst: -360,
-  cdt: -300,
-  mst: -420,
-  mdt: -360,
-  pst: -480,
-  pdt: -420,
-  wib: 420,
-  wita: 480,
-  wit: 540,
-}
+const NAMED_ZONES: ReadonlyMap<string, number> = new Map([
+  ['ut', 0],
+  ['utc', 0],
+  ['gmt', 0],
+  ['z', 0],
+  ['est', -300],
+  ['edt', -240],
+  ['cst', -360],
+  ['cdt', -300],
+  ['mst', -420],
+  ['mdt', -360],
+  ['pst', -480],
+  ['pdt', -420],
+  ['wib', 420],
+  ['wita', 480],
+  ['wit', 540],
+])
 
 const DATE_TIME =
   /^(?:[a-z]{3,9}\.?\s*,?\s*)?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(.*)$/i
@@ -156,7 +156,7 @@ function zoneOffsetMinutes(zone: string): number | null {
     if (Number(hours) > 23 || Number(minutes ?? 0) > 59) return null
     return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0))
   }
-  const named = NAMED_ZONES[zone.toLowerCase()]
+  const named = NAMED_ZONES.get(zone.toLowerCase())
   if (named !== undefined) return named
   return MILITARY_ZONE.test(zone) ? 0 : null
 }

@@ -29,18 +29,21 @@ const HAI_KEMENKEU_COLUMNS = {
 
 type HaiField = keyof typeof HAI_KEMENKEU_COLUMNS
 
-/** Deskpro ticket statuses, keyed after folding spaces and hyphens (`Awaiting Agent`) to `_`. */
-const STATUS_MAP: Readonly<Record<string, TicketStatus>> = {
-  awaiting_agent: 'open',
-  new: 'open',
-  awaiting_user: 'pending',
-  in_progress: 'pending',
-  on_hold: 'pending',
-  resolved: 'resolved',
-  archived: 'resolved',
-  spam: 'spam',
-  deleted: 'spam',
-}
+/**
+ * Deskpro ticket statuses, keyed after folding spaces and hyphens (`Awaiting Agent`) to `_`. A Map:
+ * a status such as `constructor` must not find Object.prototype's member.
+ */
+const STATUS_MAP: ReadonlyMap<string, TicketStatus> = new Map([
+  ['awaiting_agent', 'open'],
+  ['new', 'open'],
+  ['awaiting_user', 'pending'],
+  ['in_progress', 'pending'],
+  ['on_hold', 'pending'],
+  ['resolved', 'resolved'],
+  ['archived', 'resolved'],
+  ['spam', 'spam'],
+  ['deleted', 'spam'],
+])
 const NUMERIC_ID = /^\d+$/
 
 export const parseHaiKemenkeu = createTableAdapter(
@@ -99,7 +102,7 @@ function parseHaiKemenkeuRow(row: TableRow<HaiField>, ctx: AdapterContext): Adap
 
 /** Unknown or empty statuses count as pending: the ticket exists but its state is unclear. */
 function statusOf(status: string): TicketStatus {
-  return STATUS_MAP[status.toLowerCase().replace(/[\s-]+/g, '_')] ?? 'pending'
+  return STATUS_MAP.get(status.toLowerCase().replace(/[\s-]+/g, '_')) ?? 'pending'
 }
 
 const unitPatterns = new Map<string, RegExp>()
@@ -122,6 +125,6 @@ function unitPatternOf(unit: string): RegExp {
 export function scoreHaiKemenkeuTable(sample: TableSample): number | null {
   return scoreTable(sample, HAI_KEMENKEU_COLUMNS, {
     ticketId: (id) => NUMERIC_ID.test(id),
-    status: (status) => Object.hasOwn(STATUS_MAP, status.toLowerCase().replace(/[\s-]+/g, '_')),
+    status: (status) => STATUS_MAP.has(status.toLowerCase().replace(/[\s-]+/g, '_')),
   })
 }

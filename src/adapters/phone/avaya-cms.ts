@@ -20,22 +20,22 @@ const CMS_COLUMNS = {
 type CmsField = keyof typeof CMS_COLUMNS
 
 /** CMS dispositions by code and by the name decoders print for it. */
-const DISPOSITIONS: Readonly<Record<string, CmsDisposition>> = {
-  '1': 'answered',
-  conn: 'answered',
-  '2': 'answered',
-  ans: 'answered',
-  '3': 'abandoned',
-  aban: 'abandoned',
-  '5': 'abandoned',
-  fbusy: 'abandoned',
-  '6': 'abandoned',
-  fdisc: 'abandoned',
-  '4': 'interflow',
-  iflow: 'interflow',
-  '7': 'other',
-  other: 'other',
-}
+const DISPOSITIONS: ReadonlyMap<string, CmsDisposition> = new Map([
+  ['1', 'answered'],
+  ['conn', 'answered'],
+  ['2', 'answered'],
+  ['ans', 'answered'],
+  ['3', 'abandoned'],
+  ['aban', 'abandoned'],
+  ['5', 'abandoned'],
+  ['fbusy', 'abandoned'],
+  ['6', 'abandoned'],
+  ['fdisc', 'abandoned'],
+  ['4', 'interflow'],
+  ['iflow', 'interflow'],
+  ['7', 'other'],
+  ['other', 'other'],
+])
 
 /**
  * CMS call records, one row per call segment, merged into one ticket per call. A call's segments
@@ -79,7 +79,7 @@ function parseCmsSegment(
       ? `unparseable segstart "${fields.segStart}" (Unix seconds)`
       : 'missing segstart'
   }
-  const disposition = DISPOSITIONS[fields.disposition.toLowerCase()]
+  const disposition = DISPOSITIONS.get(fields.disposition.toLowerCase())
   if (!disposition) {
     return fields.disposition
       ? `unknown disposition "${fields.disposition}"`
@@ -114,6 +114,6 @@ export function scoreCmsTable(sample: TableSample): number | null {
     callId: (id) => /^\d+$/.test(id),
     segment: (segment) => /^\d+$/.test(segment),
     segStart: (seconds) => /^\d{9,10}$/.test(seconds),
-    disposition: (disposition) => Object.hasOwn(DISPOSITIONS, disposition.toLowerCase()),
+    disposition: (disposition) => DISPOSITIONS.has(disposition.toLowerCase()),
   })
 }

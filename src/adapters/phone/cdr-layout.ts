@@ -107,7 +107,7 @@ export function readCdrItems(record: string, layout: CdrLayout): Record<string, 
 }
 
 function presetItems(name: string): string {
-  const items = CDR_PRESETS[name]
+  const items = Object.hasOwn(CDR_PRESETS, name) ? CDR_PRESETS[name] : undefined
   if (items) return items
   if (UNPUBLISHED_CDR_PRESETS.includes(name)) {
     throw new RangeError(

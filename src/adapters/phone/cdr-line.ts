@@ -7,17 +7,20 @@ export interface CdrDay {
   day: number
 }
 
-/** What a located item must look like; items not listed may hold anything. */
-const ITEM_SHAPES: Readonly<Record<string, RegExp>> = {
-  date: /^\d{6}$/,
-  time: /^(?:[01]\d|2[0-3])[0-5]\d$/,
-  'sec-dur': /^ *\d+$/,
-  duration: /^ *\d+$/,
-  space: /^ +$/,
-  return: /^\r+$/,
-  'line-feed': /^\n+$/,
-  null: /^\0+$/,
-}
+/**
+ * What a located item must look like; items not listed may hold anything. A Map: a layout's item
+ * named `constructor` must not find Object.prototype's member.
+ */
+const ITEM_SHAPES: ReadonlyMap<string, RegExp> = new Map([
+  ['date', /^\d{6}$/],
+  ['time', /^(?:[01]\d|2[0-3])[0-5]\d$/],
+  ['sec-dur', /^ *\d+$/],
+  ['duration', /^ *\d+$/],
+  ['space', /^ +$/],
+  ['return', /^\r+$/],
+  ['line-feed', /^\n+$/],
+  ['null', /^\0+$/],
+])
 const WORD = /[A-Za-z0-9]/
 
 /** An anchor item with a shape, where it lies in the record. */
@@ -35,7 +38,7 @@ function anchorChecksOf(layout: CdrLayout): readonly AnchorCheck[] {
   if (!checks) {
     const anchorEnd = anchorReach(layout)
     checks = layout.items.flatMap(({ name, start, width }) => {
-      const shape = ITEM_SHAPES[name]
+      const shape = ITEM_SHAPES.get(name)
       return shape && start < anchorEnd ? [{ shape, start, width }] : []
     })
     anchorChecks.set(layout, checks)
@@ -78,7 +81,7 @@ export function startsRecord(text: string, layout: CdrLayout): boolean {
 /** Whether any anchor item with a shape (date, time, duration) has it, the record at `start`. */
 export function someAnchorFits(text: string, start: number, layout: CdrLayout): boolean {
   return layout.items.some((item) => {
-    const shape = ITEM_SHAPES[item.name]
+    const shape = ITEM_SHAPES.get(item.name)
     if (!shape || !(ANCHOR_ITEMS as readonly string[]).includes(item.name)) return false
     return shape.test(text.slice(start + item.start, start + item.start + item.width))
   })

@@ -53,6 +53,8 @@ describe('parseEmailDate', () => {
     ['Wed Dec  1 02:12:45 2021'],
     ['Wed, 1 Dec 2021 09:12:45 XYZ'],
     ['Wed, 1 Dec 2021 09:12:45 J'],
+    ['Wed, 1 Dec 2021 09:12:45 constructor'],
+    ['Wed, 1 Dec 2021 09:12:45 __proto__'],
     ['Wed, 31 Nov 2021 09:12:45 +0700'],
     ['Tue, 29 Feb 2022 09:12:45 +0700'],
     ['Wed, 1 Dec 2021 24:00:00 +0700'],

@@ -4,6 +4,7 @@ import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import type { TicketEvent } from '../../../src/domain/ticket-event.js'
 import { toWibMonth } from '../../../src/domain/wib-month.js'
 import { UnreadableFileError } from '../../../src/errors.js'
+import { prepareBatch } from '../../../src/jobs/prepare-batch.js'
 import { runAdapter, runAdapterOn, blankEvent } from '../run-adapter.js'
 
 const run = (fixture: string, options = {}) =>
@@ -161,6 +162,25 @@ describe('parseHaiKemenkeu', () => {
       'pending', // escalated: unknown
       'pending', // empty
     ])
+  })
+
+  it('maps a status named like an Object.prototype member to pending', async () => {
+    const csv = ['Ticket ID,Status,Unit Eselon I Terkait,Date Created']
+      .concat(
+        ['constructor', '__proto__', 'toString', 'hasOwnProperty'].map(
+          (status, i) => `9200${i},${status},DJPK,2021-12-03 01:00:00`,
+        ),
+      )
+      .join('\n')
+    const outputs = await runAdapterOn(parseHaiKemenkeu, csv, 'statuses.csv', { haiUnit: 'djpk' })
+    expect(outputs.map((o) => (o.kind === 'ticket' ? o.event.status : o.kind))).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ])
+    const batch = prepareBatch(outputs)
+    expect(batch.tickets).toHaveLength(4)
   })
 
   it('reads alias headers, `;` separators, offsets and the topic fallbacks', async () => {

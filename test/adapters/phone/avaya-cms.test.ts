@@ -260,4 +260,19 @@ describe('parseAvayaCms', () => {
       },
     ])
   })
+
+  it('rejects a disposition named like an Object.prototype member as unknown', async () => {
+    const header =
+      'callid,segment,segstart,segstop,ucid,calling_pty,dialed_num,dispvdn,dispsplit,anslogin,disposition,talktime,duration'
+    const row = (disposition: string) =>
+      `41877,1,1638324430,1638324775,00001041771638324430,081234567890,150420,71001,5,4001,${disposition},301,345`
+    const csv = [header, row('2'), row('constructor'), row('toString')].join('\n')
+    const outputs = await runAdapterOn(parseAvayaCms, csv, 'calls.csv')
+    // A call's segments merge, so its ticket comes once the file is read.
+    expect(outputs.map((o) => (o.kind === 'reject' ? o.reason : o.kind))).toEqual([
+      'unknown disposition "constructor"',
+      'unknown disposition "toString"',
+      'ticket',
+    ])
+  })
 })

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { type AdapterOptions } from '../../../src/adapters/adapter.js'
 import { DEFAULT_ADAPTER_OPTIONS } from '../../../src/services.js'
 import { parseAvayaCdr } from '../../../src/adapters/phone/avaya-cdr.js'
-import { parseCdrLayout } from '../../../src/adapters/phone/cdr-layout.js'
+import { parseCdrLayout, readCdrItems } from '../../../src/adapters/phone/cdr-layout.js'
+import { findRecordStart } from '../../../src/adapters/phone/cdr-line.js'
 import { loadConfig } from '../../../src/config.js'
 import type { AdapterOutput } from '../../../src/domain/adapter-output.js'
 import { DEFAULT_SEGMENT_MAP } from '../../../src/domain/segment.js'
@@ -209,9 +210,21 @@ describe('CDR layouts as the switch prints them', () => {
       '"preset:59-char": the published layout of this format could not be confirmed',
     )
     expect(() => parseCdrLayout('preset:lsu')).toThrow('"preset:lsu" is not a standard format')
+    expect(() => parseCdrLayout('preset:constructor')).toThrow(
+      '"preset:constructor" is not a standard format',
+    )
     expect(() => loadConfig({ CDR_LAYOUT: 'date:6 time:4 sec-dur:x cond-code:1' })).toThrow(
       /^CDR_LAYOUT: item 3 "sec-dur:x" is not an item:width pair/,
     )
     expect(loadConfig({ CDR_LAYOUT: 'preset:teleseer' }).CDR_LAYOUT).toBe('preset:teleseer')
+  })
+
+  it('reads an item named like an Object.prototype member as one of no particular shape', () => {
+    const layout = parseCdrLayout(
+      'date:6 space time:4 space sec-dur:5 space constructor:3 cond-code:1',
+    )
+    const line = '011221 0912 00345 abcA'
+    expect(findRecordStart(line, layout, layout.dataEnd)).toBe(0)
+    expect(readCdrItems(line, layout)).toMatchObject({ constructor: 'abc', 'cond-code': 'A' })
   })
 })
