@@ -36,6 +36,7 @@ export class SourceGroups {
 
   add(source: TicketSource): void {
     if (this.closed) throw new Error('a raw record added after its batch was built')
+    const json = recordJson(source) // before anything is kept: it may throw
     const { channel } = source.event
     const { recordNumber } = source
     let group = this.byChannel.get(channel)
@@ -44,7 +45,7 @@ export class SourceGroups {
       this.byChannel.set(channel, group)
     }
     group.json.append(group.count === 0 ? '[' : ',')
-    group.json.append(recordJson(source))
+    group.json.append(json)
     group.last = recordNumber
     group.count += 1
   }

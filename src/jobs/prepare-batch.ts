@@ -4,6 +4,7 @@ import { stageDocumentOutput, stageTicketOutput } from '../domain/stage-output.j
 import { mergeTicketStates, sameTicketFacts, stateOf } from '../domain/merge-ticket.js'
 import { postgresFields } from '../db/postgres-text.js'
 import { SourceGroups, type SourceGroup } from '../db/ticket-sources.js'
+import { coerceError } from '../errors.js'
 import { stagedTicketRow, stagedTicketRows, ticketStateOfRow } from '../db/ticket-columns.js'
 
 /**
@@ -65,6 +66,7 @@ export class BatchBuilder {
   private readonly sources = new SourceGroups()
   private readonly documents: DocumentEvent[] = []
   private readonly rejects: RejectOutput[] = []
+  private built = false
 
   /** The outputs added. */
   get size(): number {
@@ -72,7 +74,17 @@ export class BatchBuilder {
   }
 
   add(output: AdapterOutput): void {
+    if (this.built) throw new Error('an output added after its batch was built')
     this.read += 1
+    try {
+      this.addOutput(output)
+    } catch (thrown) {
+      // An output no column can hold (an adapter's bug) is one bad record, not a failed file.
+      this.rejects.push(unstageable(output, thrown))
+    }
+  }
+
+  private addOutput(output: AdapterOutput): void {
     if (output.kind === 'ticket') {
       const event = postgresFields(output.event)
       const staged = stageTicketOutput(event === output.event ? output : { ...output, event })
@@ -88,6 +100,7 @@ export class BatchBuilder {
 
   /** The batch of the outputs added. */
   build(): PreparedBatch {
+    this.built = true
     const entries = [...this.merged.values()]
     return {
       read: this.read,
@@ -104,27 +117,29 @@ export class BatchBuilder {
   /** Folds a ticket record into its ticket, in file order, tallying how it will count. */
   private addTicket(output: TicketOutput): void {
     const { event, skipReason } = output
-    this.warnings += output.warnings?.length ?? 0
-    this.sources.add(output)
     const id = event.sourceTicketId
     const entry = this.merged.get(id)
+    // What may throw comes first: a record that cannot be staged leaves the batch as it was.
     // A repeat is merged with a ticket read back without its raw record, so it leaves its own.
     const incoming = stateOf(entry ? { ...event, raw: NO_RAW } : event)
+    const before = entry && ticketStateOfRow(entry.row, entry.rawRank)
+    const merged = before ? mergeTicketStates(before, incoming) : incoming
+    const row = stagedTicketRow(merged)
+    this.sources.add(output)
+    this.warnings += output.warnings?.length ?? 0
     if (!entry) {
       this.merged.set(id, {
-        row: stagedTicketRow(incoming),
-        rawRank: incoming.rawSource.rank,
+        row,
+        rawRank: merged.rawSource.rank,
         tally: { sourceTicketId: id, counted: skipReason ? 0 : 1, changedRepeats: 0 },
       })
     } else {
-      const before = ticketStateOfRow(entry.row, entry.rawRank)
-      const merged = mergeTicketStates(before, incoming)
-      entry.row = stagedTicketRow(merged)
+      entry.row = row
       entry.rawRank = merged.rawSource.rank
       if (!skipReason) {
         entry.tally.counted += 1
         // The first counted record takes the ticket's outcome; only a later one is a repeat.
-        if (entry.tally.counted > 1 && !sameTicketFacts(before, merged)) {
+        if (entry.tally.counted > 1 && !sameTicketFacts(before!, merged)) {
           entry.tally.changedRepeats += 1
         }
       }
@@ -135,6 +150,20 @@ export class BatchBuilder {
   private skip(reason: string): void {
     this.skippedByReason[reason] = (this.skippedByReason[reason] ?? 0) + 1
   }
+}
+
+/** The reject of an output that could not be staged, with what it held as its raw text. */
+function unstageable(output: AdapterOutput, thrown: unknown): RejectOutput {
+  const { recordNumber } = output
+  const reason = `could not be staged: ${coerceError(thrown).message}`
+  if (output.kind === 'reject') return { ...output, reason }
+  let raw = ''
+  try {
+    raw = output.kind === 'ticket' ? (output.rawJson ?? JSON.stringify(output.event.raw)) : ''
+  } catch {
+    // A raw record that cannot be written out either: the reason stands alone.
+  }
+  return { kind: 'reject', recordNumber, reason, raw }
 }
 
 /** One batch of the given outputs (BatchBuilder). */

@@ -81,7 +81,7 @@ describe('prepareBatch', () => {
     const once = builder.build()
     expect(builder.build().sources).toEqual(once.sources)
     expect(JSON.parse(Buffer.from(once.sources[0]!.json).toString())).toHaveLength(1)
-    expect(() => builder.add(ticket(2, event('b')))).toThrow(/after its batch was built/)
+    expect(() => builder.add(ticket(2, event('b')))).toThrow(/added after its batch was built/)
   })
 
   it('is plain data: it survives a structured clone unchanged', () => {
@@ -118,5 +118,32 @@ describe('prepareBatch', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+
+  it('rejects an output it cannot stage and keeps the batch whole around it', () => {
+    // An adapter's bug: a status that is no text, or a raw record that cannot be written out.
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    const batch = prepareBatch([
+      ticket(1, event('a')),
+      ticket(2, event('b', { status: (() => 'open') as unknown as TicketEvent['status'] })),
+      ticket(3, event('a', { status: 'resolved', raw: circular })),
+      ticket(4, event('c')),
+    ])
+    expect(batch.read).toBe(4)
+    expect(batch.rejects.map((r) => [r.recordNumber, r.reason.split(':')[0]])).toEqual([
+      [2, 'could not be staged'],
+      [3, 'could not be staged'],
+    ])
+    expect(batch.tickets.map((t) => [t.sourceTicketId, t.counted])).toEqual([
+      ['a', 1],
+      ['c', 1],
+    ])
+    const rows = Buffer.from(batch.stagedTickets).toString().split('\n').filter(Boolean)
+    expect(rows.map((row) => row.split('\t').slice(1, 2)[0])).toEqual(['a', 'c'])
+    expect(rows[0]).not.toContain('\tresolved\t')
+    const sources = JSON.parse(Buffer.from(batch.sources[0]!.json).toString()) as unknown[][]
+    expect(sources.map((record) => record[1])).toEqual([1, 4])
+    expect(batch.sources[0]).toMatchObject({ count: 2 })
   })
 })
