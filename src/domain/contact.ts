@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js'
 import { hmacSha256Hex } from './hmac-sha256.js'
 
 /** Normalizes an Indonesian phone number to `62…` digits: `0812…`, `+62 812-…`, `62812…` agree. */
@@ -22,19 +23,9 @@ export type CustomerKeyer = (contact: string | null | undefined) => string | nul
  */
 export function createCustomerKeyer(secret: string): CustomerKeyer {
   const keyOf = hmacSha256Hex(secret)
-  // Customers come back: their contacts repeat within a file and across overlapping exports, and
-  // an HMAC costs more than a lookup. Emptied when full, so memory stays bounded.
-  const known = new Map<string, string | null>()
-  return (contact) => {
-    if (!contact?.trim()) return null
-    let key = known.get(contact)
-    if (key === undefined) {
-      if (known.size >= KNOWN_CONTACTS) known.clear()
-      key = customerKeyOf(keyOf, contact)
-      known.set(contact, key)
-    }
-    return key
-  }
+  // Customers come back: their contacts repeat within a file and across overlapping exports.
+  const keyOfContact = boundedMemo(KNOWN_CONTACTS, (contact) => customerKeyOf(keyOf, contact))
+  return (contact) => (contact?.trim() ? keyOfContact(contact) : null)
 }
 
 const KNOWN_CONTACTS = 20_000

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boundedMemo } from './bounded-memo.js'
 
 /** In the report's order, which is also reporting.segment's sort_order. */
 export const SEGMENTS = ['pemda', 'kementerian_lembaga', 'mahasiswa', 'lainnya'] as const
@@ -65,34 +66,23 @@ export function segmentOf(
   map: SegmentMap = DEFAULT_SEGMENT_MAP,
 ): Segment | null {
   if (raw == null) return null
-  const known = knownLabels(map)
-  let segment = known.get(raw)
-  if (segment === undefined) {
-    if (known.size >= MAX_KNOWN_LABELS) known.clear()
-    segment = mapLabel(raw, map)
-    known.set(raw, segment)
+  let segmentOfLabel = labelMappers.get(map)
+  if (!segmentOfLabel) {
+    // An export repeats a handful of labels on every record.
+    segmentOfLabel = boundedMemo(MAX_KNOWN_LABELS, (label) => mapLabel(label, map))
+    labelMappers.set(map, segmentOfLabel)
   }
-  return segment
+  return segmentOfLabel(raw)
 }
+
+const labelMappers = new WeakMap<SegmentMap, (raw: string) => Segment | null>()
+const MAX_KNOWN_LABELS = 1000
 
 function mapLabel(raw: string, map: SegmentMap): Segment | null {
   if (raw.trim() === '') return null
   const label = normalizeLabel(raw)
   // Own keys only: a label such as `constructor` must not find Object.prototype's member.
   return (Object.hasOwn(map, label) && map[label]) || 'lainnya'
-}
-
-/** Labels mapped before, per map: an export repeats a handful of them on every record. */
-const knownByMap = new WeakMap<SegmentMap, Map<string, Segment | null>>()
-const MAX_KNOWN_LABELS = 1000
-
-function knownLabels(map: SegmentMap): Map<string, Segment | null> {
-  let known = knownByMap.get(map)
-  if (!known) {
-    known = new Map()
-    knownByMap.set(map, known)
-  }
-  return known
 }
 
 /** Builds a map from user entries (label → segment) layered over the defaults. */
