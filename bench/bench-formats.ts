@@ -15,6 +15,8 @@ import { writeExport } from './write-export.js'
  */
 interface BenchFormat {
   name: string
+  /** What `npm run bench:job -- --format` calls it: its file extension. */
+  key: string
   channel: BenchChannel
   extension: string
   records: (counts: Readonly<Record<BenchChannel, number>>) => number
@@ -25,18 +27,20 @@ const MAX_XLSX_ROWS = 100_000
 
 const lineFormat = (channel: BenchChannel, name: string): BenchFormat => ({
   name,
+  key: FILE_EXTENSIONS[channel],
   channel,
   extension: FILE_EXTENSIONS[channel],
   records: (counts) => counts[channel],
   write: (file, count) => writeExport(file, { channel, first: 0, count, revision: 0 }),
 })
 
-const FORMATS: readonly BenchFormat[] = [
+export const BENCH_FORMATS: readonly BenchFormat[] = [
   lineFormat('whatsapp', 'Sociomile CSV'),
   lineFormat('phone', 'Avaya CDR'),
   lineFormat('livechat', 'Deskpro NDJSON'),
   {
     name: 'Sociomile XLSX',
+    key: 'xlsx',
     channel: 'whatsapp',
     extension: 'xlsx',
     records: (counts) => Math.min(counts.whatsapp, MAX_XLSX_ROWS),
@@ -44,6 +48,7 @@ const FORMATS: readonly BenchFormat[] = [
   },
   {
     name: 'Deskpro JSON page',
+    key: 'json',
     channel: 'livechat',
     extension: 'json',
     records: (counts) => counts.livechat,
@@ -75,7 +80,7 @@ export async function benchFormats(
   counts: Readonly<Record<BenchChannel, number>>,
 ): Promise<void> {
   let sociomile: { file: string; rate: number } | undefined
-  for (const format of FORMATS) {
+  for (const format of BENCH_FORMATS) {
     const records = format.records(counts)
     const slug = format.name.toLowerCase().replace(/\W+/g, '_')
     const file = path.join(bench.dir, `${slug}-whole.${format.extension}`)

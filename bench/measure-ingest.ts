@@ -131,7 +131,8 @@ async function withResults(queues: Queues, outcomes: FileOutcome[]): Promise<Fil
   return complete
 }
 
-async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
+/** Deletes the queue keys under `prefix`. */
+export async function clearPrefix(redisUrl: string, prefix: string): Promise<void> {
   const { Redis } = await import('ioredis')
   const redis = new Redis(redisUrl)
   await deleteQueueKeys(redis, prefix)
