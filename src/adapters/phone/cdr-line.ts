@@ -30,20 +30,32 @@ interface AnchorCheck {
   width: number
 }
 
-/** Each layout's anchor checks, worked out once: a reader asks for every line. */
-const anchorChecks = new WeakMap<CdrLayout, readonly AnchorCheck[]>()
+/** A layout's anchors as every line is checked against them, worked out once per layout. */
+interface Anchors {
+  /** Where the last anchor item ends: what a record's start must reach to be located. */
+  reach: number
+  /** The items before it that have a shape. */
+  checks: readonly AnchorCheck[]
+}
 
-function anchorChecksOf(layout: CdrLayout): readonly AnchorCheck[] {
-  let checks = anchorChecks.get(layout)
-  if (!checks) {
-    const anchorEnd = anchorReach(layout)
-    checks = layout.items.flatMap(({ name, start, width }) => {
+const anchorsByLayout = new WeakMap<CdrLayout, Anchors>()
+
+function anchorsOf(layout: CdrLayout): Anchors {
+  let anchors = anchorsByLayout.get(layout)
+  if (!anchors) {
+    const reach = Math.max(
+      ...layout.items
+        .filter((item) => (ANCHOR_ITEMS as readonly string[]).includes(item.name))
+        .map((item) => item.start + item.width),
+    )
+    const checks = layout.items.flatMap(({ name, start, width }) => {
       const shape = ITEM_SHAPES.get(name)
-      return shape && start < anchorEnd ? [{ shape, start, width }] : []
+      return shape && start < reach ? [{ shape, start, width }] : []
     })
-    anchorChecks.set(layout, checks)
+    anchors = { reach, checks }
+    anchorsByLayout.set(layout, anchors)
   }
-  return checks
+  return anchors
 }
 
 /**
@@ -54,7 +66,7 @@ function anchorChecksOf(layout: CdrLayout): readonly AnchorCheck[] {
  * starts inside a word. Null when no offset fits (fixtures/phone/customized-form.cdr).
  */
 export function findRecordStart(text: string, layout: CdrLayout, reach: number): number | null {
-  const checks = anchorChecksOf(layout)
+  const { checks } = anchorsOf(layout)
   for (let start = 0; start + reach <= text.length; start += 1) {
     if (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) continue
     if (anchorsFit(text, start, checks)) return start
@@ -75,7 +87,7 @@ function anchorsFit(text: string, start: number, checks: readonly AnchorCheck[])
  * after them (a record cut short, not a date record or a stray line).
  */
 export function startsRecord(text: string, layout: CdrLayout): boolean {
-  return findRecordStart(text, layout, anchorReach(layout)) !== null
+  return findRecordStart(text, layout, anchorsOf(layout).reach) !== null
 }
 
 /** Whether any anchor item with a shape (date, time, duration) has it, the record at `start`. */
@@ -85,15 +97,6 @@ export function someAnchorFits(text: string, start: number, layout: CdrLayout): 
     if (!shape || !(ANCHOR_ITEMS as readonly string[]).includes(item.name)) return false
     return shape.test(text.slice(start + item.start, start + item.start + item.width))
   })
-}
-
-/** Where the last anchor item ends: what a record's start must reach to be located. */
-function anchorReach(layout: CdrLayout): number {
-  return Math.max(
-    ...layout.items
-      .filter((item) => (ANCHOR_ITEMS as readonly string[]).includes(item.name))
-      .map((item) => item.start + item.width),
-  )
 }
 
 /**
