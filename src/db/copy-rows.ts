@@ -21,7 +21,10 @@ export function copyField(value: CopyValue): string {
   return value.toISOString()
 }
 
-const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' }
+/** ESCAPES undone: the character after a backslash → the one it stands for. */
+const UNESCAPES: Record<string, string> = Object.fromEntries(
+  Object.entries(ESCAPES).map(([character, escape]): [string, string] => [escape[1]!, character]),
+)
 
 /** A field as copyField wrote it, read back as text: null for \N, its escapes undone. */
 export function copyFieldText(field: string): string | null {
