@@ -1,3 +1,5 @@
+import { WholeRecordScanner } from './csv-whole-record.js'
+
 /**
  * CSV framing as Excel and RFC 4180 write it, with bounded memory: a quote opens a quoted field
  * only at the field's start (elsewhere it is text), `""` inside one is a quote, and a record ends
@@ -49,6 +51,7 @@ export async function* csvRecords(
   let afterQuote = false // a quote seen inside a quoted field: closing, or the first of `""`
   let badQuote = false
   let pendingCr = false // a CR ended the previous chunk: a following LF belongs to it
+  const whole = new WholeRecordScanner(delimiter, maxRecordChars)
 
   const endRecord = (): CsvRecord => {
     cells.push(field)
@@ -72,11 +75,17 @@ export async function* csvRecords(
   }
 
   for await (const chunk of chunks) {
+    whole.startChunk(chunk)
     let start = 0 // where the chunk's part of the current record starts
     let fieldFrom = 0 // where the current field's pending text starts in the chunk
     const keep = (to: number) => {
-      if (oversized) return
+      // An oversized record's excerpt is its first RAW_EXCERPT_CHARS, however it was chunked.
+      if (oversized && raw.length >= RAW_EXCERPT_CHARS) return
       const part = chunk.slice(start, to)
+      if (oversized) {
+        raw = (raw + part).slice(0, RAW_EXCERPT_CHARS)
+        return
+      }
       size += part.length
       if (size > maxRecordChars) {
         oversized = true
@@ -94,6 +103,17 @@ export async function* csvRecords(
         pendingCr = false
         if (c === LF) {
           start = fieldFrom = i + 1
+          continue
+        }
+      }
+      if (i === start && raw === '' && cells.length === 0 && !quoting) {
+        const next = whole.scan(i)
+        if (next !== -1) {
+          yield { cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine }
+          line += whole.newlines + 1
+          recordLine = line
+          start = fieldFrom = next
+          i = next - 1
           continue
         }
       }

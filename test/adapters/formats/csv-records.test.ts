@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { csvRecords, RAW_EXCERPT_CHARS } from '../../../src/adapters/formats/csv-records.js'
 import { parseSociomile } from '../../../src/adapters/whatsapp/sociomile.js'
@@ -33,6 +34,33 @@ describe('CSV framing', () => {
   it('frames the same whatever the chunk boundaries, CRLF and doubled quotes split included', async () => {
     const whole = await frame(EXCEL)
     for (const chunk of [1, 2, 3, 7]) expect(await frame(EXCEL, { chunk })).toEqual(whole)
+  })
+
+  it('frames any text alike, whole records searched in a chunk or read a character at a time', async () => {
+    // One-character pieces hold no whole record: every record is read a character at a time.
+    const outcome = (text: string, options: { chunk: number; max: number }) =>
+      frame(text, options).then(
+        (records) => records,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      )
+    const csvText = fc
+      .array(fc.constantFrom('a', 'bc', ';', ',', '"', '""', '\r', '\n', '\r\n', ' '), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(''))
+    await fc.assert(
+      fc.asyncProperty(
+        csvText,
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(4, 1 << 20),
+        async (text, chunk, max) => {
+          expect(await outcome(text, { chunk, max })).toEqual(
+            await outcome(text, { chunk: 1, max }),
+          )
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 
   it('reads CR-only line ends and a last record without a line end', async () => {
