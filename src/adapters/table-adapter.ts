@@ -5,7 +5,6 @@ import type { Adapter, AdapterContext } from './adapter.js'
 import { defineAdapter, type SourceRecord } from './define-adapter.js'
 import { resolveColumns, type ColumnSpecs } from './formats/header-aliases.js'
 import { readTable, tableFormatOf, type TableFormat } from './formats/read-table.js'
-import type { TableRecord } from './formats/table-record.js'
 
 export interface TableRow<F extends string> {
   recordNumber: number
@@ -49,20 +48,26 @@ export async function* tableRows<F extends string>(
   const format = tableFormatOf(ctx.fileName)
   let header: string[] | null = null
   let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
-  for await (const { recordNumber, cells, raw, error } of readHeaderFirst(input, ctx)) {
-    if (error) {
-      if (!header) throw new UnreadableFileError(ctx.fileName, `unreadable header row: ${error}`)
-      yield { recordNumber, raw, value: { error } }
-      continue
+  let read = false
+  try {
+    for await (const { recordNumber, cells, raw, error } of readTable(input, ctx)) {
+      read = true
+      if (error) {
+        if (!header) throw new UnreadableFileError(ctx.fileName, `unreadable header row: ${error}`)
+        yield { recordNumber, raw, value: { error } }
+        continue
+      }
+      if (!header || !fieldsOf) {
+        header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
+        fieldsOf = resolveColumns(header, specs, ctx.fileName)
+        continue
+      }
+      const record = recordOf(header, cells)
+      const fields = fieldsOf(cells)
+      yield { recordNumber, raw, value: { recordNumber, fields, record, raw, format } }
     }
-    if (!header || !fieldsOf) {
-      header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
-      fieldsOf = resolveColumns(header, specs, ctx.fileName)
-      continue
-    }
-    const record = recordOf(header, cells)
-    const fields = fieldsOf(cells)
-    yield { recordNumber, raw, value: { recordNumber, fields, record, raw, format } }
+  } catch (thrown) {
+    throw read || thrown instanceof UnreadableFileError ? thrown : notATable(thrown, ctx.fileName)
   }
   if (!header) {
     throw new UnreadableFileError(ctx.fileName, 'the file is empty: expected a header row')
@@ -88,19 +93,10 @@ function recordOf(header: readonly string[], cells: readonly string[]): Record<s
  * A reader that fails before the header (not a zip, no workbook inside) means the file is not a
  * table at all; after it, the error is where reading stopped (the framework says so).
  */
-async function* readHeaderFirst(input: Readable, ctx: AdapterContext): AsyncGenerator<TableRecord> {
-  let read = false
-  try {
-    for await (const record of readTable(input, ctx)) {
-      read = true
-      yield record
-    }
-  } catch (thrown) {
-    if (read || thrown instanceof UnreadableFileError) throw thrown
-    const error = coerceError(thrown)
-    const format = tableFormatOf(ctx.fileName).toUpperCase()
-    throw new UnreadableFileError(ctx.fileName, `not a readable ${format} file: ${error.message}`, {
-      cause: error,
-    })
-  }
+function notATable(thrown: unknown, fileName: string): UnreadableFileError {
+  const error = coerceError(thrown)
+  const format = tableFormatOf(fileName).toUpperCase()
+  return new UnreadableFileError(fileName, `not a readable ${format} file: ${error.message}`, {
+    cause: error,
+  })
 }
