@@ -48,6 +48,7 @@ export async function* tableRows<F extends string>(
   const format = tableFormatOf(ctx.fileName)
   let header: string[] | null = null
   let fieldsOf: ((cells: readonly string[]) => Record<F, string>) | null = null
+  let recordOf: ((cells: readonly string[]) => Record<string, string>) | null = null
   let read = false
   try {
     for await (const { recordNumber, cells, raw, error } of readTable(input, ctx)) {
@@ -57,12 +58,13 @@ export async function* tableRows<F extends string>(
         yield { recordNumber, raw, value: { error } }
         continue
       }
-      if (!header || !fieldsOf) {
+      if (!header || !fieldsOf || !recordOf) {
         header = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim())
         fieldsOf = resolveColumns(header, specs, ctx.fileName)
+        recordOf = recordsOf(header)
         continue
       }
-      const record = recordOf(header, cells)
+      const record = recordOf(cells)
       const fields = fieldsOf(cells)
       yield { recordNumber, raw, value: { recordNumber, fields, record, raw, format } }
     }
@@ -77,9 +79,21 @@ export async function* tableRows<F extends string>(
 /**
  * A row as header → value, later columns of a repeated name winning (as Object.fromEntries,
  * at a tenth of its cost). A column named `__proto__` is defined like any other, not assigned.
+ * Each row starts as a copy of the header's own empty row, so that it is made at its full size
+ * once instead of growing a property at a time.
  */
-function recordOf(header: readonly string[], cells: readonly string[]): Record<string, string> {
-  const record: Record<string, string> = {}
+function recordsOf(
+  header: readonly string[],
+): (cells: readonly string[]) => Record<string, string> {
+  const empty = fill({}, header, [])
+  return (cells) => fill({ ...empty }, header, cells)
+}
+
+function fill(
+  record: Record<string, string>,
+  header: readonly string[],
+  cells: readonly string[],
+): Record<string, string> {
   for (let i = 0; i < header.length; i++) {
     const name = header[i]!
     const value = cells[i] ?? ''

@@ -31,12 +31,15 @@ class UnterminatedQuoteError extends Error {
   }
 }
 
-/** Frames CSV text chunks into records; `delimiter` is one character. */
+/**
+ * Frames CSV text chunks into records, `delimiter` one character: the records each chunk
+ * completes, as one array (a step of an async generator per record is measurable).
+ */
 export async function* csvRecords(
   chunks: AsyncIterable<string>,
   delimiter: string,
   maxRecordChars: number,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const sep = delimiter.charCodeAt(0)
   let line = 1
   let recordLine = 1
@@ -76,6 +79,7 @@ export async function* csvRecords(
 
   for await (const chunk of chunks) {
     whole.startChunk(chunk)
+    const records: CsvRecord[] = []
     let start = 0 // where the chunk's part of the current record starts
     let fieldFrom = 0 // where the current field's pending text starts in the chunk
     const keep = (to: number) => {
@@ -109,7 +113,7 @@ export async function* csvRecords(
       if (i === start && raw === '' && cells.length === 0 && !quoting) {
         const next = whole.scan(i)
         if (next !== -1) {
-          yield { cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine }
+          records.push({ cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine })
           line += whole.newlines + 1
           recordLine = line
           start = fieldFrom = next
@@ -147,7 +151,7 @@ export async function* csvRecords(
       if (c === LF || c === CR) {
         takeField(i)
         keep(i)
-        yield endRecord()
+        records.push(endRecord())
         line += 1
         if (c === CR) {
           if (i + 1 === chunk.length) pendingCr = true
@@ -166,7 +170,8 @@ export async function* csvRecords(
     }
     if (!(quoting && afterQuote)) takeField(chunk.length)
     keep(chunk.length)
+    if (records.length > 0) yield records
   }
   if (quoting && !afterQuote) throw new UnterminatedQuoteError(quoteLine)
-  if (raw !== '') yield endRecord()
+  if (raw !== '') yield [endRecord()]
 }

@@ -31,10 +31,12 @@ export async function* readCsv(
   const text = withoutBom(decodeToUtf8(stream, encoding, (message) => reading.note(message)))
   const delimiter = sniffDelimiter(decodeHead(head, encoding).replace(/^\uFEFF/, ''))
   let recordNumber = -1
-  for await (const { cells, raw, error } of csvRecords(text, delimiter, reading.maxRecordBytes)) {
-    if (!error && cells.every((cell) => cell.trim() === '')) continue
-    recordNumber += 1
-    yield error ? { recordNumber, cells: [], raw, error } : { recordNumber, cells, raw }
+  for await (const records of csvRecords(text, delimiter, reading.maxRecordBytes)) {
+    for (const { cells, raw, error } of records) {
+      if (!error && cells.every((cell) => cell.trim() === '')) continue
+      recordNumber += 1
+      yield error ? { recordNumber, cells: [], raw, error } : { recordNumber, cells, raw }
+    }
   }
 }
 

@@ -10,7 +10,7 @@ async function frame(text: string, { chunk = 1 << 16, max = 1 << 20, sep = ';' }
   const pieces: string[] = []
   for (let at = 0; at < text.length; at += chunk) pieces.push(text.slice(at, at + chunk))
   const records = []
-  for await (const record of csvRecords(Readable.from(pieces), sep, max)) records.push(record)
+  for await (const framed of csvRecords(Readable.from(pieces), sep, max)) records.push(...framed)
   return records
 }
 

@@ -150,6 +150,17 @@ describe('parseSociomile: values', () => {
     )
   })
 
+  it('keeps a raw record per row: a repeated column keeps its last value, a short row empty cells', async () => {
+    const csv = 'Ticket ID;Note;Created At;Note;2\n1;a;01/12/2021 09:00;b;c\n2;d;01/12/2021 09:00\n'
+    const outputs = await runAdapterOn(parseSociomile, csv, 'repeated-columns.csv')
+    expect(
+      outputs.map((o) => (o.kind === 'ticket' ? JSON.stringify(o.event.raw) : o.kind)),
+    ).toEqual([
+      '{"2":"c","Ticket ID":"1","Note":"b","Created At":"01/12/2021 09:00"}',
+      '{"2":"","Ticket ID":"2","Note":"","Created At":"01/12/2021 09:00"}',
+    ])
+  })
+
   it('gives 0812…, +62 812-…, 62812… and (0812) … one customer key; no usable number → null', async () => {
     const phones = [
       '081234567890',
