@@ -198,6 +198,8 @@ export const STAGED_COLUMNS: readonly string[] = [
   RAW_ACTIVITY.name,
 ]
 
+const NEWLINE = 0x0a
+
 const STAGERS = [...TICKET_COLUMNS.map((column) => column.stage), RAW_ACTIVITY.stage]
 
 /** A merged ticket as one row of COPY text for the staging table, its columns in STAGED_COLUMNS order. */
@@ -209,7 +211,10 @@ export function stagedTicketRow(state: TicketState): string {
 /** Staged rows as the COPY text of the staging table, in UTF-8. */
 export function stagedTicketRows(rows: Iterable<string>): Uint8Array<ArrayBuffer> {
   const text = new Utf8Builder()
-  for (const row of rows) text.append(row + '\n')
+  for (const row of rows) {
+    text.append(row)
+    text.appendAscii(NEWLINE)
+  }
   return text.bytes()
 }
 

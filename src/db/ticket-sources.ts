@@ -7,6 +7,10 @@ import type { ImportedFile } from './imports.js'
 import type { Database } from './schema.js'
 import { Utf8Builder } from './utf8-builder.js'
 
+const LEFT_BRACKET = 0x5b
+const COMMA = 0x2c
+const RIGHT_BRACKET = 0x5d
+
 /** A ticket record's raw source: `rawJson`, when the file held it as JSON, is stored as it is. */
 type TicketSource = Pick<TicketOutput, 'recordNumber' | 'rawJson'> & {
   event: Pick<TicketOutput['event'], 'channel' | 'sourceTicketId' | 'raw'>
@@ -44,7 +48,7 @@ export class SourceGroups {
       group = { first: recordNumber, last: recordNumber, count: 0, json: new Utf8Builder() }
       this.byChannel.set(channel, group)
     }
-    group.json.append(group.count === 0 ? '[' : ',')
+    group.json.appendAscii(group.count === 0 ? LEFT_BRACKET : COMMA)
     group.json.append(json)
     group.last = recordNumber
     group.count += 1
@@ -53,7 +57,7 @@ export class SourceGroups {
   /** The groups, each JSON array closed: no record can be added after. */
   groups(): SourceGroup[] {
     this.closed ??= [...this.byChannel].map(([channel, { first, last, count, json }]) => {
-      json.append(']')
+      json.appendAscii(RIGHT_BRACKET)
       return { channel, range: `${first}-${last}`, count, json: json.bytes() }
     })
     return this.closed
@@ -94,7 +98,11 @@ export async function insertTicketSources(
  */
 function recordJson({ event, recordNumber, rawJson }: TicketSource): string {
   const id = event.sourceTicketId
-  const json = `[${JSON.stringify(id)},${recordNumber},${rawJson ?? JSON.stringify(event.raw)}]`
+  // One JSON.stringify of the triple: its text is built once, not again around the raw record.
+  const json =
+    rawJson === undefined
+      ? JSON.stringify([id, recordNumber, event.raw])
+      : `[${JSON.stringify(id)},${recordNumber},${rawJson}]`
   if (isPostgresJson(json)) return json
   return rawJson !== undefined && isPostgresJson(rawJson)
     ? `[${postgresJson(id)},${recordNumber},${rawJson}]`

@@ -13,15 +13,24 @@ export class Utf8Builder {
 
   append(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    const room = this.length + text.length * 3
-    if (room > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(
-        Math.max(room, Math.min(this.buffer.length * 2, MAX_LENGTH)),
-      )
-      this.buffer.copy(grown, 0, 0, this.length)
-      this.buffer = grown
-    }
+    this.makeRoom(text.length * 3)
     this.length += this.buffer.write(text, this.length, 'utf8')
+  }
+
+  /** One ASCII character by its code, without a call into the encoder. */
+  appendAscii(code: number): void {
+    this.makeRoom(1)
+    this.buffer[this.length++] = code
+  }
+
+  private makeRoom(bytes: number): void {
+    const room = this.length + bytes
+    if (room <= this.buffer.length) return
+    const grown = Buffer.allocUnsafeSlow(
+      Math.max(room, Math.min(this.buffer.length * 2, MAX_LENGTH)),
+    )
+    this.buffer.copy(grown, 0, 0, this.length)
+    this.buffer = grown
   }
 
   /** The bytes written, as a plain Uint8Array over the builder's own memory. */
