@@ -185,12 +185,18 @@ function convertRecord<V>(
 ): ConvertedRecord | Promise<ConvertedRecord> {
   try {
     const outputs = converter.toOutputs(record)
-    return outputs instanceof Promise
-      ? outputs.then(convertedOf, (thrown: unknown) => conversionFailed(record, thrown))
+    return isPromiseLike(outputs)
+      ? Promise.resolve(outputs).then(convertedOf, (thrown: unknown) =>
+          conversionFailed(record, thrown),
+        )
       : convertedOf(outputs)
   } catch (thrown) {
     return conversionFailed(record, thrown)
   }
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 function convertedOf(outputs: RecordOutputs): ConvertedRecord {

@@ -32,8 +32,14 @@ class UnterminatedQuoteError extends Error {
 }
 
 /**
- * Frames CSV text chunks into records, `delimiter` one character: the records each chunk
- * completes, as one array (a step of an async generator per record is measurable).
+ * At most this many records go out at a time: a step of an async generator per record is
+ * measurable, and a chunk of empty lines must not be held whole as record objects.
+ */
+const RECORDS_PER_STEP = 256
+
+/**
+ * Frames CSV text chunks into records, `delimiter` one character, handed on in arrays of up to
+ * RECORDS_PER_STEP.
  */
 export async function* csvRecords(
   chunks: AsyncIterable<string>,
@@ -79,7 +85,7 @@ export async function* csvRecords(
 
   for await (const chunk of chunks) {
     whole.startChunk(chunk)
-    const records: CsvRecord[] = []
+    let records: CsvRecord[] = []
     let start = 0 // where the chunk's part of the current record starts
     let fieldFrom = 0 // where the current field's pending text starts in the chunk
     const keep = (to: number) => {
@@ -114,6 +120,10 @@ export async function* csvRecords(
         const next = whole.scan(i)
         if (next !== -1) {
           records.push({ cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine })
+          if (records.length === RECORDS_PER_STEP) {
+            yield records
+            records = []
+          }
           line += whole.newlines + 1
           recordLine = line
           start = fieldFrom = next
@@ -152,6 +162,10 @@ export async function* csvRecords(
         takeField(i)
         keep(i)
         records.push(endRecord())
+        if (records.length === RECORDS_PER_STEP) {
+          yield records
+          records = []
+        }
         line += 1
         if (c === CR) {
           if (i + 1 === chunk.length) pendingCr = true

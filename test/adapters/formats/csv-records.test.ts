@@ -63,6 +63,14 @@ describe('CSV framing', () => {
     )
   })
 
+  it('hands records on in bounded arrays, however many lines a chunk holds', async () => {
+    const sizes: number[] = []
+    for await (const records of csvRecords(Readable.from(['\n'.repeat(1000)]), ';', 1 << 20)) {
+      sizes.push(records.length)
+    }
+    expect(sizes).toEqual([256, 256, 256, 232])
+  })
+
   it('reads CR-only line ends and a last record without a line end', async () => {
     const records = await frame('a;b\rc;d\re;f')
     expect(records.map((r) => [r.cells, r.line])).toEqual([
