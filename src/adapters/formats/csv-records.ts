@@ -92,17 +92,17 @@ export async function* csvRecords(
       // An oversized record's excerpt is its first RAW_EXCERPT_CHARS, however it was chunked.
       if (oversized && raw.length >= RAW_EXCERPT_CHARS) return
       const part = chunk.slice(start, to)
-      if (oversized) {
-        raw = (raw + part).slice(0, RAW_EXCERPT_CHARS)
-        return
-      }
-      size += part.length
-      if (size > maxRecordChars) {
+      if (!oversized) {
+        size += part.length
+        if (size <= maxRecordChars) {
+          raw += part
+          return
+        }
         oversized = true
-        raw = (raw + part).slice(0, RAW_EXCERPT_CHARS)
         cells = []
         field = ''
-      } else raw += part
+      }
+      raw = (raw + part).slice(0, RAW_EXCERPT_CHARS)
     }
     const takeField = (to: number) => {
       if (!oversized) field += chunk.slice(fieldFrom, to)
@@ -119,8 +119,8 @@ export async function* csvRecords(
       if (i === start && raw === '' && cells.length === 0 && !quoting) {
         const next = whole.scan(i)
         if (next !== -1) {
-          records.push({ cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine })
-          if (records.length === RECORDS_PER_STEP) {
+          const record = { cells: whole.cells, raw: chunk.slice(i, whole.end), line: recordLine }
+          if (records.push(record) === RECORDS_PER_STEP) {
             yield records
             records = []
           }
@@ -161,8 +161,7 @@ export async function* csvRecords(
       if (c === LF || c === CR) {
         takeField(i)
         keep(i)
-        records.push(endRecord())
-        if (records.length === RECORDS_PER_STEP) {
+        if (records.push(endRecord()) === RECORDS_PER_STEP) {
           yield records
           records = []
         }

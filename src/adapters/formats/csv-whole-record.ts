@@ -24,10 +24,14 @@ export class WholeRecordScanner {
   private lfAt = -1
   private crAt = -1
 
+  private readonly sepCode: number
+
   constructor(
     private readonly sep: string,
     private readonly maxRecordChars: number,
-  ) {}
+  ) {
+    this.sepCode = sep.charCodeAt(0)
+  }
 
   startChunk(chunk: string): void {
     this.chunk = chunk
@@ -70,7 +74,7 @@ export class WholeRecordScanner {
         cells.push(chunk.slice(at, after))
       }
       const c = chunk.charCodeAt(after)
-      if (c === this.sep.charCodeAt(0)) {
+      if (c === this.sepCode) {
         at = after + 1
         continue
       }
