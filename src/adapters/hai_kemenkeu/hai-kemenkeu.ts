@@ -102,7 +102,12 @@ function parseHaiKemenkeuRow(row: TableRow<HaiField>, ctx: AdapterContext): Adap
 
 /** Unknown or empty statuses count as pending: the ticket exists but its state is unclear. */
 function statusOf(status: string): TicketStatus {
-  return STATUS_MAP.get(status.toLowerCase().replace(/[\s-]+/g, '_')) ?? 'pending'
+  return STATUS_MAP.get(statusKey(status)) ?? 'pending'
+}
+
+/** A status as STATUS_MAP keys it: lower case, runs of spaces and hyphens folded to `_`. */
+function statusKey(status: string): string {
+  return status.toLowerCase().replace(/[\s-]+/g, '_')
 }
 
 const unitPatterns = new Map<string, RegExp>()
@@ -125,6 +130,6 @@ function unitPatternOf(unit: string): RegExp {
 export function scoreHaiKemenkeuTable(sample: TableSample): number | null {
   return scoreTable(sample, HAI_KEMENKEU_COLUMNS, {
     ticketId: (id) => NUMERIC_ID.test(id),
-    status: (status) => STATUS_MAP.has(status.toLowerCase().replace(/[\s-]+/g, '_')),
+    status: (status) => STATUS_MAP.has(statusKey(status)),
   })
 }
